@@ -1,0 +1,275 @@
+package com.lagrello.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the Lagrello client, bound from {@code lagrello.*}.
+ */
+@ConfigurationProperties("lagrello")
+public class LagrelloProperties {
+
+	/**
+	 * Origin of the Lagrello API. Plain http is accepted for loopback hosts only, unless
+	 * allow-insecure-http is set.
+	 */
+	private URI baseUrl = URI.create("https://api.lagrello.com");
+
+	/**
+	 * Bearer token sent with every request. Required.
+	 */
+	private @Nullable String accessToken;
+
+	/**
+	 * TCP connect timeout.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Time allowed for each attempt's complete response.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Whether plain http to a host other than loopback is allowed, which sends the access
+	 * token in clear text.
+	 */
+	private boolean allowInsecureHttp;
+
+	/**
+	 * Largest response body held in memory.
+	 */
+	private DataSize maxInMemorySize = DataSize.ofMegabytes(1);
+
+	private final Retry retry = new Retry();
+
+	private final Pagination pagination = new Pagination();
+
+	private final Health health = new Health();
+
+	private final Ssl ssl = new Ssl();
+
+	public URI getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(URI baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public @Nullable String getAccessToken() {
+		return this.accessToken;
+	}
+
+	public void setAccessToken(@Nullable String accessToken) {
+		this.accessToken = accessToken;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public boolean isAllowInsecureHttp() {
+		return this.allowInsecureHttp;
+	}
+
+	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+		this.allowInsecureHttp = allowInsecureHttp;
+	}
+
+	public DataSize getMaxInMemorySize() {
+		return this.maxInMemorySize;
+	}
+
+	public void setMaxInMemorySize(DataSize maxInMemorySize) {
+		this.maxInMemorySize = maxInMemorySize;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Pagination getPagination() {
+		return this.pagination;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	@Override
+	public String toString() {
+		// never the access token
+		return "LagrelloProperties[baseUrl=" + this.baseUrl + ", accessToken=" + ((this.accessToken != null) ? "******" : null)
+				+ "]";
+	}
+
+	/**
+	 * Retries of transient failures.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts in all, the first included. 1 disables retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * First back-off; each further one doubles, with jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest back-off between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		/**
+		 * Longest Retry-After hint waited for; a longer one fails the call at once.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+	}
+
+	/**
+	 * Paging of listAll.
+	 */
+	public static class Pagination {
+
+		/**
+		 * Page size of listAll(), from 1 to 20.
+		 */
+		private int pageSize = 20;
+
+		/**
+		 * Most pages listAll follows, a guard against endless paging.
+		 */
+		private int maxPages = 10_000;
+
+		public int getPageSize() {
+			return this.pageSize;
+		}
+
+		public void setPageSize(int pageSize) {
+			this.pageSize = pageSize;
+		}
+
+		public int getMaxPages() {
+			return this.maxPages;
+		}
+
+		public void setMaxPages(int maxPages) {
+			this.maxPages = maxPages;
+		}
+
+	}
+
+	/**
+	 * Actuator health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Longest wait for the health probe request.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/**
+		 * Shortest time between two probes of the API; between probes the last result is
+		 * reported. 0 probes on every health call.
+		 */
+		private Duration interval = Duration.ofSeconds(10);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+	}
+
+	/**
+	 * TLS of the client's https connections.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) for https connections, for a custom
+		 * trust store or mutual TLS.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+}

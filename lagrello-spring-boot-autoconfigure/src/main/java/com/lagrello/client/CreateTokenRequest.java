@@ -1,0 +1,51 @@
+package com.lagrello.client;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What {@link TokensClient#create} sends: the new token's name and permissions. The API
+ * grants {@link Permission#READ} to every token, asked for or not.
+ *
+ * @param tokenName the name, 1 to 128 characters and not blank
+ * @param permissions the permissions asked for; may be empty, never {@code null}
+ */
+public record CreateTokenRequest(String tokenName, List<Permission> permissions) {
+
+	/** Longest name the API accepts. */
+	public static final int MAX_TOKEN_NAME_LENGTH = 128;
+
+	/**
+	 * Creates a request, validating it.
+	 * @throws LagrelloInvalidArgumentException if the name is blank or longer than 128
+	 * characters, or a permission is {@code null}
+	 */
+	public CreateTokenRequest {
+		if (tokenName == null || tokenName.isBlank()) {
+			throw new LagrelloInvalidArgumentException("tokenName", "tokenName must not be blank");
+		}
+		if (tokenName.length() > MAX_TOKEN_NAME_LENGTH) {
+			throw new LagrelloInvalidArgumentException("tokenName", "tokenName must be at most "
+					+ MAX_TOKEN_NAME_LENGTH + " characters, but has " + tokenName.length());
+		}
+		if (permissions == null || permissions.contains(null)) {
+			throw new LagrelloInvalidArgumentException("permissions", "permissions must not be or contain null");
+		}
+		permissions = List.copyOf(permissions);
+	}
+
+	/**
+	 * Creates a request for a token with the given name and permissions.
+	 * @param tokenName the name, 1 to 128 characters and not blank
+	 * @param permissions the permissions asked for
+	 * @return the request
+	 * @throws LagrelloInvalidArgumentException if an argument is invalid
+	 */
+	public static CreateTokenRequest of(String tokenName, Permission... permissions) {
+		if (permissions == null) {
+			throw new LagrelloInvalidArgumentException("permissions", "permissions must not be null");
+		}
+		return new CreateTokenRequest(tokenName, Arrays.asList(permissions));
+	}
+
+}

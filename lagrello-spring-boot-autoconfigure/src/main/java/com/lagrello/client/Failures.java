@@ -1,0 +1,78 @@
+package com.lagrello.client;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
+import org.springframework.web.reactive.function.client.WebClientException;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * Translates what WebClient, the connector and Reactor signal into
+ * {@link LagrelloException}s, so that callers see one hierarchy whatever failed.
+ */
+final class Failures {
+
+	private final URI baseUrl;
+
+	private final Duration readTimeout;
+
+	Failures(URI baseUrl, Duration readTimeout) {
+		this.baseUrl = baseUrl;
+		this.readTimeout = readTimeout;
+	}
+
+	LagrelloException translate(String operation, Throwable failure) {
+		if (failure instanceof LagrelloException lagrello) {
+			return lagrello;
+		}
+		if (failure instanceof TimeoutException) {
+			return new LagrelloTimeoutException(operation, this.readTimeout, failure);
+		}
+		if (failure instanceof WebClientRequestException) {
+			boolean connectFailed = hasCause(failure, ConnectException.class);
+			String what = connectFailed ? "could not connect to " + this.baseUrl
+					: "the connection to " + this.baseUrl + " failed before an answer arrived";
+			return new LagrelloTransportException(operation + " failed: " + what + " (" + rootMessage(failure) + ")",
+					!connectFailed, failure);
+		}
+		if (hasCause(failure, DataBufferLimitException.class)) {
+			return new LagrelloDecodingException(operation
+					+ " failed: the answer is larger than the in-memory limit (lagrello.max-in-memory-size)", failure);
+		}
+		if (failure instanceof UnsupportedMediaTypeException || failure instanceof CodecException) {
+			return new LagrelloDecodingException(
+					operation + " failed: the answer could not be read (" + rootMessage(failure) + ")", failure);
+		}
+		if (failure instanceof WebClientException || hasCause(failure, java.io.IOException.class)) {
+			return new LagrelloTransportException(
+					operation + " failed: the answer was cut off (" + rootMessage(failure) + ")", true, failure);
+		}
+		return new LagrelloException(operation + " failed: " + rootMessage(failure), failure);
+	}
+
+	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+	}
+
+}

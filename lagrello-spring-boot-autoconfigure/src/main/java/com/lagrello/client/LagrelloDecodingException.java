@@ -1,0 +1,20 @@
+package com.lagrello.client;
+
+/**
+ * A successful answer could not be read: malformed or truncated JSON, a content type
+ * other than JSON, or a body larger than the configured in-memory limit.
+ */
+public class LagrelloDecodingException extends LagrelloException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates an exception.
+	 * @param message what could not be read
+	 * @param cause the original failure
+	 */
+	public LagrelloDecodingException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,33 @@
+package com.lagrello.client;
+
+/**
+ * The exchange failed below HTTP: the connection could not be made, or it was closed or
+ * reset before a complete answer arrived.
+ */
+public class LagrelloTransportException extends LagrelloException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final boolean requestSent;
+
+	/**
+	 * Creates an exception.
+	 * @param message what failed
+	 * @param requestSent whether the request may have reached the server
+	 * @param cause the original failure
+	 */
+	public LagrelloTransportException(String message, boolean requestSent, Throwable cause) {
+		super(message, cause);
+		this.requestSent = requestSent;
+	}
+
+	/**
+	 * Whether the request may have reached the server. {@code false} only when the
+	 * connection could not even be made.
+	 * @return {@code false} if the request provably never left the client
+	 */
+	public boolean requestSent() {
+		return this.requestSent;
+	}
+
+}

@@ -1,0 +1,65 @@
+package com.lagrello.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * Resolves the server's {@code paging.next} links against the base URL and refuses
+ * those to another origin, so that the access token never leaves it.
+ */
+final class PageLinks {
+
+	private final URI baseUrl;
+
+	PageLinks(URI baseUrl) {
+		// java.net.URI resolves "a" against "http://host" as "http://hosta": give it a path
+		this.baseUrl = (baseUrl.getRawPath() == null || baseUrl.getRawPath().isEmpty()) ? baseUrl.resolve("/")
+				: baseUrl;
+	}
+
+	/**
+	 * Returns the link to follow, resolved against the base URL.
+	 * @throws LagrelloPagingException if it is malformed or leaves the base URL's origin
+	 */
+	URI resolve(String next) {
+		URI link;
+		try {
+			link = this.baseUrl.resolve(new URI(next.trim()));
+		}
+		catch (URISyntaxException | IllegalArgumentException ex) {
+			throw new LagrelloPagingException("tokens/list refused the next page link: it is not a valid URL", ex);
+		}
+		if (!sameOrigin(link)) {
+			throw new LagrelloPagingException("tokens/list refused the next page link to " + origin(link)
+					+ ": it leaves the base URL's origin " + origin(this.baseUrl)
+					+ ", and the access token must not be sent there");
+		}
+		return link;
+	}
+
+	private boolean sameOrigin(URI link) {
+		return scheme(link).equals(scheme(this.baseUrl)) && this.baseUrl.getHost() != null
+				&& this.baseUrl.getHost().equalsIgnoreCase(link.getHost()) && port(link) == port(this.baseUrl);
+	}
+
+	private static String scheme(URI uri) {
+		return (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() != -1) {
+			return uri.getPort();
+		}
+		return switch (scheme(uri)) {
+			case "http" -> 80;
+			case "https" -> 443;
+			default -> -1;
+		};
+	}
+
+	private static String origin(URI uri) {
+		return scheme(uri) + "://" + uri.getHost() + ":" + port(uri);
+	}
+
+}

@@ -1,0 +1,234 @@
+package com.lagrello.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+
+/**
+ * Builds a {@link TokensClient} without Spring Boot. Only the access token is required:
+ * <pre class="code">
+ * TokensClient tokens = TokensClient.builder()
+ *     .accessToken(System.getenv("LAGRELLO_ACCESS_TOKEN"))
+ *     .build();
+ * </pre>
+ * The given {@link WebClient.Builder} is cloned, never changed. Its connector decides
+ * connect timeouts, TLS and pooling; the client adds the base URL, the headers, the read
+ * timeout and the retries. Redirects are answered with an error rather than followed, so
+ * give it a connector that does not follow them (reactor-netty's default).
+ */
+public final class TokensClientBuilder {
+
+	/** Default of {@link #baseUrl(URI)}. */
+	public static final URI DEFAULT_BASE_URL = URI.create("https://api.lagrello.com");
+
+	/** Default of {@link #readTimeout(Duration)}. */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	/** Default of {@link #pageSize(int)}, also the largest the API serves. */
+	public static final int DEFAULT_PAGE_SIZE = WebClientTokensClient.MAX_PAGE_SIZE;
+
+	/** Default of {@link #maxPages(int)}. */
+	public static final int DEFAULT_MAX_PAGES = 10_000;
+
+	private WebClient.Builder webClientBuilder = WebClient.builder();
+
+	private URI baseUrl = DEFAULT_BASE_URL;
+
+	private String accessToken;
+
+	private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+	private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+	private int pageSize = DEFAULT_PAGE_SIZE;
+
+	private int maxPages = DEFAULT_MAX_PAGES;
+
+	private boolean allowInsecureHttp;
+
+	TokensClientBuilder() {
+	}
+
+	/**
+	 * Sets the builder to start from, for example Spring Boot's, with its codecs,
+	 * connector, filters and observations. It is cloned.
+	 * @param webClientBuilder the builder
+	 * @return this builder
+	 */
+	public TokensClientBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
+		this.webClientBuilder = webClientBuilder;
+		return this;
+	}
+
+	/**
+	 * Sets the API origin, {@code https://api.lagrello.com} by default.
+	 * @param baseUrl the base URL
+	 * @return this builder
+	 */
+	public TokensClientBuilder baseUrl(URI baseUrl) {
+		this.baseUrl = baseUrl;
+		return this;
+	}
+
+	/**
+	 * Sets the API origin from a string.
+	 * @param baseUrl the base URL
+	 * @return this builder
+	 */
+	public TokensClientBuilder baseUrl(String baseUrl) {
+		try {
+			return baseUrl(URI.create(baseUrl));
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new LagrelloInvalidArgumentException("baseUrl", "base URL is not a valid URL: " + baseUrl);
+		}
+	}
+
+	/**
+	 * Sets the bearer token every request carries. Required.
+	 * @param accessToken the access token
+	 * @return this builder
+	 */
+	public TokensClientBuilder accessToken(String accessToken) {
+		this.accessToken = accessToken;
+		return this;
+	}
+
+	/**
+	 * Sets the time allowed for each attempt's complete answer, 30 seconds by default.
+	 * @param readTimeout the read timeout
+	 * @return this builder
+	 */
+	public TokensClientBuilder readTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+		return this;
+	}
+
+	/**
+	 * Sets how transient failures are retried, {@link RetryPolicy#DEFAULT} by default.
+	 * @param retryPolicy the retry policy
+	 * @return this builder
+	 */
+	public TokensClientBuilder retryPolicy(RetryPolicy retryPolicy) {
+		this.retryPolicy = retryPolicy;
+		return this;
+	}
+
+	/**
+	 * Sets the page size of {@link TokensClient#listAll()}, from 1 to 20 (the default).
+	 * @param pageSize the page size
+	 * @return this builder
+	 */
+	public TokensClientBuilder pageSize(int pageSize) {
+		this.pageSize = pageSize;
+		return this;
+	}
+
+	/**
+	 * Sets how many pages {@link TokensClient#listAll} follows at most, a guard against
+	 * a server that never stops paging; 10,000 by default.
+	 * @param maxPages the maximum number of pages
+	 * @return this builder
+	 */
+	public TokensClientBuilder maxPages(int maxPages) {
+		this.maxPages = maxPages;
+		return this;
+	}
+
+	/**
+	 * Sets whether a plain {@code http} base URL to a host other than loopback is
+	 * allowed, which sends the access token in clear text. Off by default.
+	 * @param allowInsecureHttp whether to allow it
+	 * @return this builder
+	 */
+	public TokensClientBuilder allowInsecureHttp(boolean allowInsecureHttp) {
+		this.allowInsecureHttp = allowInsecureHttp;
+		return this;
+	}
+
+	/**
+	 * Builds the client.
+	 * @return a new client
+	 * @throws LagrelloInvalidArgumentException if a setting is invalid
+	 */
+	public WebClientTokensClient build() {
+		if (this.accessToken == null || this.accessToken.isBlank()) {
+			throw new LagrelloInvalidArgumentException("accessToken", "access token must not be blank");
+		}
+		URI origin = validBaseUrl();
+		if (this.readTimeout == null || this.readTimeout.isNegative() || this.readTimeout.isZero()) {
+			throw new LagrelloInvalidArgumentException("readTimeout", "read timeout must be positive, but is "
+					+ this.readTimeout);
+		}
+		if (this.retryPolicy == null) {
+			throw new LagrelloInvalidArgumentException("retryPolicy", "retry policy must not be null");
+		}
+		if (this.pageSize < 1 || this.pageSize > WebClientTokensClient.MAX_PAGE_SIZE) {
+			throw new LagrelloInvalidArgumentException("pageSize", "page size must be from 1 to "
+					+ WebClientTokensClient.MAX_PAGE_SIZE + ", but is " + this.pageSize);
+		}
+		if (this.maxPages < 1) {
+			throw new LagrelloInvalidArgumentException("maxPages", "max pages must be at least 1, but is "
+					+ this.maxPages);
+		}
+		String token = this.accessToken;
+		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(origin.toString());
+		uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+		WebClient webClient = this.webClientBuilder.clone()
+			.uriBuilderFactory(uris)
+			.defaultHeaders((headers) -> {
+				headers.setBearerAuth(token);
+				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+			})
+			.build();
+		return new WebClientTokensClient(webClient, origin, this.readTimeout, this.retryPolicy, this.pageSize,
+				this.maxPages);
+	}
+
+	private URI validBaseUrl() {
+		URI url = this.baseUrl;
+		if (url == null || !url.isAbsolute() || url.getHost() == null) {
+			throw new LagrelloInvalidArgumentException("baseUrl",
+					"base URL must be an absolute http(s) URL with a host, but is " + url);
+		}
+		String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+		if (!scheme.equals("https") && !scheme.equals("http")) {
+			throw new LagrelloInvalidArgumentException("baseUrl", "base URL must use https, but is " + url);
+		}
+		if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+			throw new LagrelloInvalidArgumentException("baseUrl",
+					"base URL must not have user info, a query or a fragment, but is " + url);
+		}
+		if (scheme.equals("http") && !this.allowInsecureHttp && !isLoopback(url.getHost())) {
+			throw new LagrelloInvalidArgumentException("baseUrl", "base URL " + url
+					+ " would send the access token in clear text to a remote host: use https, or allow plain"
+					+ " http explicitly (lagrello.allow-insecure-http=true, or allowInsecureHttp(true))");
+		}
+		String path = url.getRawPath();
+		return (path != null && path.endsWith("/")) ? URI.create(url.toString().replaceAll("/+$", "")) : url;
+	}
+
+	/**
+	 * Judges the host by its name only: resolving it here would cost a DNS lookup at
+	 * start-up and could be fooled by a resolver anyway.
+	 */
+	static boolean isLoopback(String host) {
+		String name = host.toLowerCase(Locale.ROOT);
+		if (name.startsWith("[") && name.endsWith("]")) {
+			name = name.substring(1, name.length() - 1);
+		}
+		return name.equals("localhost") || name.endsWith(".localhost") || name.equals("::1")
+				|| name.equals("0:0:0:0:0:0:0:1") || name.matches("127(\\.\\d{1,3}){3}");
+	}
+
+	@Override
+	public String toString() {
+		return "TokensClientBuilder[baseUrl=" + this.baseUrl + "]";
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.lagrello.client;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Retries transient failures of one operation as its {@link RetryPolicy} says, honouring
+ * {@code Retry-After}. Delays run on Reactor's parallel scheduler, so tests can replace
+ * it with virtual time.
+ */
+final class TransientFailureRetry extends Retry {
+
+	private static final Logger logger = LoggerFactory.getLogger(TransientFailureRetry.class);
+
+	private final RetryPolicy policy;
+
+	private final String operation;
+
+	private final boolean idempotent;
+
+	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent) {
+		this.policy = policy;
+		this.operation = operation;
+		this.idempotent = idempotent;
+	}
+
+	@Override
+	public Publisher<?> generateCompanion(Flux<RetrySignal> retrySignals) {
+		return retrySignals.concatMap((signal) -> {
+			Throwable failure = signal.failure();
+			long attempt = signal.totalRetries() + 1;
+			if (attempt >= this.policy.maxAttempts() || !isTransient(failure)) {
+				return Mono.error(failure);
+			}
+			Duration delay = delayBefore(signal.totalRetries(), failure);
+			if (delay == null) {
+				logger.debug("{} attempt {} failed and the server asks to wait longer than {}: giving up",
+						this.operation, attempt, this.policy.maxRetryAfter());
+				return Mono.error(failure);
+			}
+			logger.debug("{} attempt {} of {} failed ({}); retrying in {} ms", this.operation, attempt,
+					this.policy.maxAttempts(), failure.getMessage(), delay.toMillis());
+			return Mono.delay(delay);
+		});
+	}
+
+	private boolean isTransient(Throwable failure) {
+		if (failure instanceof LagrelloTransportException transport) {
+			return this.idempotent || !transport.requestSent();
+		}
+		if (failure instanceof LagrelloApiException api && this.idempotent) {
+			int status = api.statusCode();
+			return status == 429 || status == 502 || status == 503 || status == 504;
+		}
+		return false;
+	}
+
+	/**
+	 * The server's hint when there is one (null if it is too long to wait for), else
+	 * exponential back-off with "equal jitter": between half and all of the back-off.
+	 */
+	private Duration delayBefore(long retry, Throwable failure) {
+		if (failure instanceof LagrelloApiException api && api.retryAfter().isPresent()) {
+			Duration hint = api.retryAfter().get();
+			return (hint.compareTo(this.policy.maxRetryAfter()) <= 0) ? hint : null;
+		}
+		long backoff = this.policy.backoff(retry).toNanos();
+		long half = backoff / 2;
+		return Duration.ofNanos(half + ((half > 0) ? ThreadLocalRandom.current().nextLong(half + 1) : 0));
+	}
+
+}

@@ -1,0 +1,175 @@
+package com.lagrello.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link TokensClient} on Spring's {@link WebClient}. Immutable and thread-safe; build
+ * one with {@link TokensClient#builder()}.
+ * <p>
+ * Every request is observed under a URI template ({@code /v1/tokens},
+ * {@code /v1/tokens/{id}}), never the raw URL, so metrics and traces stay bounded, also
+ * for pages reached through absolute {@code next} links.
+ */
+public final class WebClientTokensClient implements TokensClient {
+
+	/** The request attribute WebClient reads the observed URI template from. */
+	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
+	static final String TOKENS_PATH = "/v1/tokens";
+
+	static final String TOKEN_PATH = "/v1/tokens/{id}";
+
+	static final int MAX_PAGE_SIZE = 20;
+
+	private final WebClient webClient;
+
+	private final URI baseUrl;
+
+	private final Duration readTimeout;
+
+	private final RetryPolicy retryPolicy;
+
+	private final int pageSize;
+
+	private final int maxPages;
+
+	private final PageLinks pageLinks;
+
+	private final Failures failures;
+
+	WebClientTokensClient(WebClient webClient, URI baseUrl, Duration readTimeout, RetryPolicy retryPolicy,
+			int pageSize, int maxPages) {
+		this.webClient = webClient;
+		this.baseUrl = baseUrl;
+		this.readTimeout = readTimeout;
+		this.retryPolicy = retryPolicy;
+		this.pageSize = pageSize;
+		this.maxPages = maxPages;
+		this.pageLinks = new PageLinks(baseUrl);
+		this.failures = new Failures(baseUrl, readTimeout);
+	}
+
+	@Override
+	public Mono<Token> create(CreateTokenRequest request) {
+		if (request == null) {
+			return Mono.error(new LagrelloInvalidArgumentException("request", "request must not be null"));
+		}
+		Mono<Token> exchange = this.webClient.post()
+			.uri(TOKENS_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(request)
+			.retrieve()
+			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException("tokens/create", response))
+			.bodyToMono(Token.class);
+		return resilient("tokens/create", false, exchange);
+	}
+
+	@Override
+	public Mono<TokenList> listPage(int page, int size) {
+		if (page < 0) {
+			return Mono.error(new LagrelloInvalidArgumentException("page", "page must be 0 or more, but is " + page));
+		}
+		if (isInvalidPageSize(size)) {
+			return Mono.error(invalidPageSize(size));
+		}
+		return retrievePage(UriComponentsBuilder.fromUri(this.baseUrl)
+			.path(TOKENS_PATH)
+			.queryParam("page", page)
+			.queryParam("size", size)
+			.build()
+			.toUri());
+	}
+
+	@Override
+	public Flux<Token> listAll() {
+		return listAll(this.pageSize);
+	}
+
+	@Override
+	public Flux<Token> listAll(int pageSize) {
+		if (isInvalidPageSize(pageSize)) {
+			return Flux.error(invalidPageSize(pageSize));
+		}
+		URI firstPage = UriComponentsBuilder.fromUri(this.baseUrl)
+			.path(TOKENS_PATH)
+			.queryParam("size", pageSize)
+			.build()
+			.toUri();
+		return PagedTokenFlux.of(firstPage, this::retrievePage, this.pageLinks, this.maxPages);
+	}
+
+	@Override
+	public Mono<Void> delete(String tokenId) {
+		if (tokenId == null || tokenId.isBlank()) {
+			return Mono.error(new LagrelloInvalidArgumentException("tokenId", "tokenId must not be blank"));
+		}
+		if (tokenId.equals(".") || tokenId.equals("..")) {
+			return Mono.error(new LagrelloInvalidArgumentException("tokenId",
+					"tokenId must not be a dot segment, which would address another path"));
+		}
+		Mono<Void> exchange = this.webClient.delete()
+			.uri(TOKEN_PATH, tokenId)
+			.retrieve()
+			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException("tokens/delete", response))
+			.toBodilessEntity()
+			.then();
+		return resilient("tokens/delete", true, exchange);
+	}
+
+	private Mono<TokenList> retrievePage(URI page) {
+		Mono<TokenList> exchange = this.webClient.get()
+			.uri(page)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
+			.retrieve()
+			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException("tokens/list", response))
+			.bodyToMono(TokenList.class);
+		return resilient("tokens/list", true, exchange);
+	}
+
+	/**
+	 * Bounds every attempt by the read timeout, translates failures and retries the
+	 * transient ones.
+	 */
+	private <T> Mono<T> resilient(String operation, boolean idempotent, Mono<T> exchange) {
+		Function<Throwable, Throwable> translate = (failure) -> this.failures.translate(operation, failure);
+		return exchange.timeout(this.readTimeout)
+			.onErrorMap(translate)
+			.retryWhen(new TransientFailureRetry(this.retryPolicy, operation, idempotent));
+	}
+
+	private static boolean isNotSuccess(HttpStatusCode status) {
+		return !status.is2xxSuccessful();
+	}
+
+	private static boolean isInvalidPageSize(int size) {
+		return size < 1 || size > MAX_PAGE_SIZE;
+	}
+
+	private static LagrelloInvalidArgumentException invalidPageSize(int size) {
+		return new LagrelloInvalidArgumentException("pageSize",
+				"page size must be from 1 to " + MAX_PAGE_SIZE + ", but is " + size);
+	}
+
+	/**
+	 * Returns the URL the client sends its requests to.
+	 * @return the base URL
+	 */
+	public URI baseUrl() {
+		return this.baseUrl;
+	}
+
+	@Override
+	public String toString() {
+		return "WebClientTokensClient[baseUrl=" + this.baseUrl + "]";
+	}
+
+}
