@@ -44,7 +44,7 @@ final class Failures {
 			return new LagrelloDecodingException(operation
 					+ " failed: the answer is larger than the in-memory limit (lagrello.max-in-memory-size)", failure);
 		}
-		if (failure instanceof UnsupportedMediaTypeException || failure instanceof CodecException) {
+		if (hasCause(failure, UnsupportedMediaTypeException.class) || hasCause(failure, CodecException.class)) {
 			return new LagrelloDecodingException(
 					operation + " failed: the answer could not be read (" + rootMessage(failure) + ")", failure);
 		}

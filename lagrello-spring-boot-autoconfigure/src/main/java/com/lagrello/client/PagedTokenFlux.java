@@ -26,6 +26,8 @@ import reactor.core.publisher.FluxSink;
  */
 final class PagedTokenFlux {
 
+	private static final TokenList NO_PAGE = new TokenList(null, null);
+
 	private PagedTokenFlux() {
 	}
 
@@ -119,7 +121,8 @@ final class PagedTokenFlux {
 				return;
 			}
 			Disposable subscription = this.retriever.retrieve(page)
-				.subscribe(this::onPage, this::fail, this::onNoPage);
+				.defaultIfEmpty(NO_PAGE)
+				.subscribe(this::onPage, this::fail);
 			synchronized (this) {
 				if (this.fetching && !this.cancelled) {
 					this.inFlight = subscription;
@@ -159,17 +162,6 @@ final class PagedTokenFlux {
 				this.finished = true;
 			}
 			fetchIfDemanded();
-			emit();
-		}
-
-		private void onNoPage() {
-			synchronized (this) {
-				if (!this.fetching) {
-					return;
-				}
-				this.fetching = false;
-				this.finished = true;
-			}
 			emit();
 		}
 

@@ -1,0 +1,139 @@
+package com.lagrello.client;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How HTTP error answers and broken answers reach the caller.
+ */
+class ErrorMappingTests {
+
+	@RegisterExtension
+	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final TokensClient client = TestClients.builder(api).retryPolicy(RetryPolicy.NONE).build();
+
+	@Test
+	void forbiddenAnswerBecomesApiExceptionWithStatusErrorTypeAndServerMessage() {
+		api.stubFor(post("/v1/tokens").willReturn(aResponse().withStatus(403)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-Request-Id", "req-42")
+			.withBody(ApiExamples.FORBIDDEN)));
+
+		StepVerifier.create(this.client.create(CreateTokenRequest.of("ci")))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> {
+						assertThat(api.statusCode()).isEqualTo(403);
+						assertThat(api.errorType()).isEqualTo("FORBIDDEN");
+						assertThat(api.serverMessage()).isEqualTo("The access token used to access resource is wrong");
+						assertThat(api.requestId()).isEqualTo("req-42");
+						assertThat(api.getMessage()).contains("tokens/create", "403",
+								"The access token used to access resource is wrong", "req-42");
+					}))
+			.verify();
+	}
+
+	@Test
+	void htmlBadGatewayBecomesApiExceptionWithoutErrorType() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(502)
+			.withHeader("Content-Type", "text/html")
+			.withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
+
+		StepVerifier.create(this.client.listPage(0, 5))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> {
+						assertThat(api.statusCode()).isEqualTo(502);
+						assertThat(api.errorType()).isNull();
+						assertThat(api.getMessage()).contains("tokens/list", "502");
+					}))
+			.verify();
+	}
+
+	@Test
+	void jsonErrorBodyThatIsNotAnApiErrorLeavesErrorTypeNull() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(500)
+			.withHeader("Content-Type", "application/json")
+			.withBody("[1,2,3]")));
+
+		StepVerifier.create(this.client.listPage(0, 5))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> assertThat(api.errorType()).isNull()))
+			.verify();
+	}
+
+	@Test
+	void redirectIsNotFollowedAndBecomesApiException() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
+			.willReturn(aResponse().withStatus(302).withHeader("Location", "https://elsewhere.example.com/steal")));
+
+		StepVerifier.create(this.client.listPage(0, 5))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> assertThat(api.statusCode()).isEqualTo(302)))
+			.verify();
+	}
+
+	@Test
+	void malformedJsonBecomesDecodingException() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"data\":[{\"tokenKey\":")));
+
+		StepVerifier.create(this.client.listPage(0, 5)).expectError(LagrelloDecodingException.class).verify();
+	}
+
+	@Test
+	void successWithHtmlBodyBecomesDecodingException() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html/>")));
+
+		StepVerifier.create(this.client.listPage(0, 5)).expectError(LagrelloDecodingException.class).verify();
+	}
+
+	@Test
+	void slowAnswerBecomesTimeoutException() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
+			.willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("{}")));
+		TokensClient impatient = TestClients.builder(api).readTimeout(Duration.ofMillis(200)).build();
+
+		StepVerifier.create(impatient.listPage(0, 5)).expectError(LagrelloTimeoutException.class).verify();
+	}
+
+	@Test
+	void refusedConnectionBecomesTransportExceptionSayingTheRequestWasNotSent() {
+		TokensClient unreachable = TokensClient.builder()
+			.baseUrl("http://127.0.0.1:1")
+			.accessToken(TestClients.ACCESS_TOKEN)
+			.retryPolicy(RetryPolicy.NONE)
+			.build();
+
+		StepVerifier.create(unreachable.listPage(0, 5))
+			.expectErrorSatisfies((error) -> assertThat(error)
+				.isInstanceOfSatisfying(LagrelloTransportException.class,
+						(transport) -> assertThat(transport.requestSent()).isFalse())
+				.hasCauseInstanceOf(Exception.class))
+			.verify();
+	}
+
+	@Test
+	void noExceptionMessageContainsTheAccessToken() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"errorType\":\"UNAUTHORIZED\",\"message\":\"bad token\"}")));
+
+		StepVerifier.create(this.client.listPage(0, 5))
+			.expectErrorSatisfies((error) -> assertThat(error.toString()).doesNotContain(TestClients.ACCESS_TOKEN))
+			.verify();
+	}
+
+}
