@@ -22,10 +22,12 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = LagrelloAutoConfiguration.class)
 @ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(TokensClient.class)
-@ConditionalOnEnabledHealthIndicator("lagrello")
 public final class LagrelloHealthContributorAutoConfiguration {
 
+	// on the method, so that the class-level class check runs before this condition's
+	// own class, which lives in spring-boot-health, is needed
 	@Bean
+	@ConditionalOnEnabledHealthIndicator("lagrello")
 	@ConditionalOnMissingBean(name = "lagrelloHealthContributor")
 	LagrelloHealthIndicator lagrelloHealthContributor(TokensClient tokensClient,
 			LagrelloConnectionDetails connectionDetails, LagrelloProperties properties) {

@@ -1,0 +1,302 @@
+package com.lagrello.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.lagrello.client.RetryPolicy;
+import com.lagrello.client.TokensClient;
+import com.lagrello.client.TokensClientBuilder;
+import com.lagrello.client.WebClientTokensClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link LagrelloAutoConfiguration}: the beans it defines, when it backs off, and what
+ * its client sends.
+ */
+class LagrelloAutoConfigurationTests {
+
+	private static final String TOKEN = "auto-config-access-token-42";
+
+	@RegisterExtension
+	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class, LagrelloAutoConfiguration.class));
+
+	private ApplicationContextRunner pointedAtApi() {
+		return this.runner.withPropertyValues("lagrello.base-url=" + api.baseUrl(), "lagrello.access-token=" + TOKEN);
+	}
+
+	@Test
+	void tokensClientIsAutoConfiguredWithBaseUrlAndAccessToken() {
+		api.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
+
+		pointedAtApi().run((context) -> {
+			assertThat(context).hasSingleBean(TokensClient.class).hasSingleBean(LagrelloConnectionDetails.class);
+			context.getBean(TokensClient.class).delete("abc").block(Duration.ofSeconds(5));
+		});
+
+		api.verify(anyRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization",
+				equalTo("Bearer " + TOKEN)));
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesItsOwnTokensClient() {
+		pointedAtApi().withUserConfiguration(OwnTokensClientConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TokensClient.class);
+			assertThat(context.getBean(TokensClient.class)).isSameAs(OwnTokensClientConfiguration.CLIENT);
+		});
+	}
+
+	@Test
+	void missingAccessTokenFailsStartUpNamingTheProperty() {
+		this.runner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(MissingAccessTokenException.class)
+				.hasMessageContaining("lagrello.access-token");
+		});
+	}
+
+	@Test
+	void blankAccessTokenFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("lagrello.access-token= ").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("lagrello.access-token");
+		});
+	}
+
+	@Test
+	void failureAnalysisOfMissingAccessTokenSaysHowToSetIt() {
+		FailureAnalysis analysis = new MissingAccessTokenFailureAnalyzer().analyze(new MissingAccessTokenException());
+
+		assertThat(analysis.getDescription()).contains("lagrello.access-token");
+		assertThat(analysis.getAction()).contains("lagrello.access-token", "LAGRELLO_ACCESS_TOKEN");
+	}
+
+	@Test
+	void plainHttpToARemoteHostFailsStartUp() {
+		this.runner.withPropertyValues("lagrello.base-url=http://api.example.com", "lagrello.access-token=" + TOKEN)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("lagrello.allow-insecure-http")
+					.hasMessageNotContaining(TOKEN);
+			});
+	}
+
+	@Test
+	void plainHttpToARemoteHostIsAcceptedWhenAllowedExplicitly() {
+		this.runner
+			.withPropertyValues("lagrello.base-url=http://api.example.com", "lagrello.access-token=" + TOKEN,
+					"lagrello.allow-insecure-http=true")
+			.run((context) -> assertThat(context).hasSingleBean(TokensClient.class));
+	}
+
+	@Test
+	void connectionDetailsBeanTakesThePlaceOfTheProperties() {
+		api.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
+
+		this.runner.withBean(LagrelloConnectionDetails.class, () -> new LagrelloConnectionDetails() {
+			@Override
+			public URI getBaseUrl() {
+				return URI.create(api.baseUrl());
+			}
+
+			@Override
+			public String getAccessToken() {
+				return "from-connection-details";
+			}
+		}).run((context) -> {
+			assertThat(context).hasSingleBean(LagrelloConnectionDetails.class);
+			context.getBean(TokensClient.class).delete("abc").block(Duration.ofSeconds(5));
+		});
+
+		api.verify(anyRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization",
+				equalTo("Bearer from-connection-details")));
+	}
+
+	@Test
+	void retryAndPaginationPropertiesReachTheClient() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(503)));
+
+		pointedAtApi()
+			.withPropertyValues("lagrello.retry.max-attempts=5", "lagrello.retry.initial-backoff=1ms",
+					"lagrello.retry.max-backoff=2ms", "lagrello.pagination.page-size=7")
+			.run((context) -> context.getBean(TokensClient.class)
+				.listAll()
+				.onErrorResume((error) -> Flux.empty())
+				.blockLast(Duration.ofSeconds(5)));
+
+		api.verify(5, anyRequestedFor(urlEqualTo("/v1/tokens?size=7")));
+	}
+
+	@Test
+	void propertyDefaultsAreTheClientsOwnDefaults() {
+		LagrelloProperties properties = new LagrelloProperties();
+
+		assertThat(properties.getBaseUrl()).isEqualTo(TokensClientBuilder.DEFAULT_BASE_URL);
+		assertThat(properties.getReadTimeout()).isEqualTo(TokensClientBuilder.DEFAULT_READ_TIMEOUT);
+		assertThat(properties.getPagination().getPageSize()).isEqualTo(TokensClientBuilder.DEFAULT_PAGE_SIZE);
+		assertThat(properties.getPagination().getMaxPages()).isEqualTo(TokensClientBuilder.DEFAULT_MAX_PAGES);
+		assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(RetryPolicy.DEFAULT.maxAttempts());
+		assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(RetryPolicy.DEFAULT.initialBackoff());
+		assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(RetryPolicy.DEFAULT.maxBackoff());
+		assertThat(properties.getRetry().getMaxRetryAfter()).isEqualTo(RetryPolicy.DEFAULT.maxRetryAfter());
+		assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(properties.getHealth().getTimeout()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(properties.getHealth().getInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.isAllowInsecureHttp()).isFalse();
+	}
+
+	@Test
+	void propertiesToStringDoesNotShowTheAccessToken() {
+		pointedAtApi().run((context) -> assertThat(context.getBean(LagrelloProperties.class).toString())
+			.doesNotContain(TOKEN));
+	}
+
+	@Test
+	void bootWebClientCustomizersApplyToTheClient() {
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+
+		pointedAtApi()
+			.withBean(WebClientCustomizer.class,
+					() -> (builder) -> builder.defaultHeader("X-From-Boot-Customizer", "yes"))
+			.run((context) -> context.getBean(TokensClient.class).delete("abc").block(Duration.ofSeconds(5)));
+
+		api.verify(anyRequestedFor(anyUrl()).withHeader("X-From-Boot-Customizer", equalTo("yes")));
+	}
+
+	@Test
+	void lagrelloClientCustomizersApplyInOrderToTheClientOnly() {
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+
+		pointedAtApi().withUserConfiguration(OrderedCustomizersConfiguration.class).run((context) -> {
+			context.getBean(TokensClient.class).delete("abc").block(Duration.ofSeconds(5));
+			org.springframework.web.reactive.function.client.WebClient plain = context
+				.getBean(org.springframework.web.reactive.function.client.WebClient.Builder.class)
+				.build();
+			plain.get().uri(api.baseUrl() + "/plain").retrieve().toBodilessEntity().block(Duration.ofSeconds(5));
+		});
+
+		assertThat(api.findAll(anyRequestedFor(urlEqualTo("/v1/tokens/abc")))).singleElement()
+			.satisfies((request) -> assertThat(request.getHeaders().getHeader("X-Order").values())
+				.containsExactly("first", "second"));
+		api.verify(anyRequestedFor(urlEqualTo("/plain")).withoutHeader("X-Order"));
+	}
+
+	@Test
+	void requestsAreObservedUnderTheUriTemplateNeverTheRawId() {
+		api.stubFor(delete(urlPathEqualTo("/v1/tokens/secret-id-1")).willReturn(aResponse().withStatus(204)));
+		api.stubFor(get(urlEqualTo("/v1/tokens?size=1"))
+			.willReturn(okJson("{\"data\":[{\"tokenKey\":\"k\",\"tokenName\":\"n\",\"createdBy\":\"c\","
+					+ "\"createdAt\":\"2024-01-01T00:00:00Z\",\"permissions\":[]}],\"paging\":{\"next\":\""
+					+ api.baseUrl() + "/v1/tokens?page=1&size=1\"}}")));
+		api.stubFor(get(urlEqualTo("/v1/tokens?page=1&size=1"))
+			.willReturn(okJson("{\"data\":[],\"paging\":{\"next\":null}}")));
+
+		pointedAtApi().withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					MetricsAutoConfiguration.class, WebClientObservationAutoConfiguration.class))
+			.run((context) -> {
+				TokensClient client = context.getBean(TokensClient.class);
+				client.delete("secret-id-1").block(Duration.ofSeconds(5));
+				client.listAll(1).blockLast(Duration.ofSeconds(5));
+				assertThat(context.getBean(MeterRegistry.class)
+					.find("http.client.requests")
+					.timers()
+					.stream()
+					.map((timer) -> timer.getId().getTag("uri"))
+					.distinct()).containsExactlyInAnyOrder("/v1/tokens/{id}", "/v1/tokens");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnTokensClientConfiguration {
+
+		static final TokensClient CLIENT = new TokensClient() {
+			@Override
+			public Mono<com.lagrello.client.Token> create(com.lagrello.client.CreateTokenRequest request) {
+				return Mono.empty();
+			}
+
+			@Override
+			public Mono<com.lagrello.client.TokenList> listPage(int page, int size) {
+				return Mono.empty();
+			}
+
+			@Override
+			public Flux<com.lagrello.client.Token> listAll() {
+				return Flux.empty();
+			}
+
+			@Override
+			public Flux<com.lagrello.client.Token> listAll(int pageSize) {
+				return Flux.empty();
+			}
+
+			@Override
+			public Mono<Void> delete(String tokenId) {
+				return Mono.empty();
+			}
+		};
+
+		@Bean
+		TokensClient myTokensClient() {
+			return CLIENT;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedCustomizersConfiguration {
+
+		@Bean
+		@Order(2)
+		LagrelloClientCustomizer second() {
+			return (builder) -> builder.defaultHeaders((headers) -> headers.add("X-Order", "second"));
+		}
+
+		@Bean
+		@Order(1)
+		LagrelloClientCustomizer first() {
+			return (builder) -> builder.defaultHeaders((headers) -> headers.add("X-Order", "first"));
+		}
+
+	}
+
+}

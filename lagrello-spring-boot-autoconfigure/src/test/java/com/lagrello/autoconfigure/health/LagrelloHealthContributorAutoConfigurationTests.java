@@ -1,0 +1,54 @@
+package com.lagrello.autoconfigure.health;
+
+import com.lagrello.autoconfigure.LagrelloAutoConfiguration;
+import com.lagrello.health.LagrelloHealthIndicator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the {@code lagrello} health indicator is defined.
+ */
+class LagrelloHealthContributorAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, LagrelloAutoConfiguration.class,
+				LagrelloHealthContributorAutoConfiguration.class))
+		.withPropertyValues("lagrello.access-token=health-test-token");
+
+	@Test
+	void healthIndicatorIsNamedLagrello() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(LagrelloHealthIndicator.class)
+			.hasBean("lagrelloHealthContributor"));
+	}
+
+	@Test
+	void healthIndicatorIsAbsentWhenDisabled() {
+		this.runner.withPropertyValues("management.health.lagrello.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(LagrelloHealthIndicator.class));
+	}
+
+	@Test
+	void healthIndicatorIsAbsentWhenHealthDefaultsAreDisabled() {
+		this.runner.withPropertyValues("management.health.defaults.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(LagrelloHealthIndicator.class));
+	}
+
+	@Test
+	void healthIndicatorIsAbsentWithoutSpringBootHealthOnTheClassPath() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("lagrelloHealthContributor"));
+	}
+
+	@Test
+	void healthIndicatorBacksOffToTheApplicationsOwn() {
+		this.runner.withBean("lagrelloHealthContributor", String.class, () -> "mine")
+			.run((context) -> assertThat(context).doesNotHaveBean(LagrelloHealthIndicator.class));
+	}
+
+}
