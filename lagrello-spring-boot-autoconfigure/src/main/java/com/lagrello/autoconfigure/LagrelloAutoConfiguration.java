@@ -1,24 +1,28 @@
 package com.lagrello.autoconfigure;
 
+import java.time.Duration;
+
 import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClient;
 import com.lagrello.client.WebClientTokensClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -45,13 +49,19 @@ public final class LagrelloAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+			@Qualifier("lagrelloConnectionProvider") ObjectProvider<ConnectionProvider> pool,
 			ObjectProvider<LagrelloClientCustomizer> customizers) {
 		String accessToken = connectionDetails.getAccessToken();
 		if (!StringUtils.hasText(accessToken)) {
 			throw new MissingAccessTokenException();
 		}
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-		builder.clientConnector(connector(properties, connectorBuilder, httpClientSettings, sslBundles));
+		String bundle = properties.getSsl().getBundle();
+		SslBundle sslBundle = StringUtils.hasText(bundle) ? sslBundles.getObject().getBundle(bundle) : null;
+		builder.clientConnector(new LagrelloClientHttpConnectorFactory(
+				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults))
+			.create(properties, sslBundle, pool.getIfAvailable()));
 		builder.codecs((codecs) -> codecs.defaultCodecs()
 			.maxInMemorySize(Math.toIntExact(properties.getMaxInMemorySize().toBytes())));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -69,25 +79,42 @@ public final class LagrelloAutoConfiguration {
 			.build();
 	}
 
-	/**
-	 * Builds the connector the way Boot builds the application's, from its
-	 * {@link ClientHttpConnectorBuilder} and {@code spring.http.clients.reactive.*}
-	 * settings, overriding only what {@code lagrello.*} decides: the connect timeout, the
-	 * SSL bundle, and never following redirects with the access token. The read timeout
-	 * is the client's own, per attempt.
-	 */
-	private static ClientHttpConnector connector(LagrelloProperties properties,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
-		SslBundle sslBundle = null;
-		String bundleName = properties.getSsl().getBundle();
-		if (StringUtils.hasText(bundleName)) {
-			sslBundle = sslBundles.getObject().getBundle(bundleName);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ConnectionProvider.class)
+	static class ReactorNettyPoolConfiguration {
+
+		@Bean(destroyMethod = "dispose")
+		@ConditionalOnMissingBean(value = TokensClient.class, name = "lagrelloConnectionProvider")
+		ConnectionProvider lagrelloConnectionProvider(LagrelloProperties properties) {
+			Duration maxIdleTime = properties.getPool().getMaxIdleTime();
+			return ConnectionProvider.builder("lagrello")
+				.maxConnections(properties.getPool().getMaxConnections())
+				.maxIdleTime(maxIdleTime)
+				.evictInBackground(maxIdleTime)
+				.build();
 		}
-		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
-				null, sslBundle)
-			.orElse(httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
-		return connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings);
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorSanitizingConfiguration {
+
+		/**
+		 * Masks the access token in {@code /actuator/env} and {@code /actuator/configprops}
+		 * even where an application shows their values.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "lagrelloAccessTokenSanitizer")
+		SanitizingFunction lagrelloAccessTokenSanitizer() {
+			return (data) -> isAccessToken(data.getLowerCaseKey()) ? data.withSanitizedValue() : data;
+		}
+
+		private static boolean isAccessToken(String key) {
+			return key.equals("lagrello.access-token") || key.equals("lagrello.accesstoken")
+					|| key.equals("lagrello_access_token") || key.equals("lagrello_accesstoken");
+		}
+
 	}
 
 }

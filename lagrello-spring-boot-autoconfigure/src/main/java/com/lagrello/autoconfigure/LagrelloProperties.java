@@ -54,6 +54,8 @@ public class LagrelloProperties {
 
 	private final Ssl ssl = new Ssl();
 
+	private final Pool pool = new Pool();
+
 	public URI getBaseUrl() {
 		return this.baseUrl;
 	}
@@ -116,6 +118,10 @@ public class LagrelloProperties {
 
 	public Ssl getSsl() {
 		return this.ssl;
+	}
+
+	public Pool getPool() {
+		return this.pool;
 	}
 
 	@Override
@@ -247,6 +253,41 @@ public class LagrelloProperties {
 
 		public void setInterval(Duration interval) {
 			this.interval = interval;
+		}
+
+	}
+
+	/**
+	 * Connection pool of the client, when it runs on reactor-netty.
+	 */
+	public static class Pool {
+
+		/**
+		 * Longest time a connection stays idle in the pool. Shorter than the keep-alive
+		 * timeouts of common servers and load balancers, so that a connection is not
+		 * reused just as the other side closes it.
+		 */
+		private Duration maxIdleTime = Duration.ofSeconds(15);
+
+		/**
+		 * Most connections open at once; further requests wait for one.
+		 */
+		private int maxConnections = 100;
+
+		public Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
 		}
 
 	}

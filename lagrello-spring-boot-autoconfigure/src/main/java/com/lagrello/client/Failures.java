@@ -38,7 +38,7 @@ final class Failures {
 			String what = connectFailed ? "could not connect to " + this.baseUrl
 					: "the connection to " + this.baseUrl + " failed before an answer arrived";
 			return new LagrelloTransportException(operation + " failed: " + what + " (" + rootMessage(failure) + ")",
-					!connectFailed, failure);
+					!connectFailed, false, failure);
 		}
 		if (hasCause(failure, DataBufferLimitException.class)) {
 			return new LagrelloDecodingException(operation
@@ -50,7 +50,7 @@ final class Failures {
 		}
 		if (failure instanceof WebClientException || hasCause(failure, java.io.IOException.class)) {
 			return new LagrelloTransportException(
-					operation + " failed: the answer was cut off (" + rootMessage(failure) + ")", true, failure);
+					operation + " failed: the answer was cut off (" + rootMessage(failure) + ")", true, true, failure);
 		}
 		return new LagrelloException(operation + " failed: " + rootMessage(failure), failure);
 	}

@@ -10,15 +10,20 @@ public class LagrelloTransportException extends LagrelloException {
 
 	private final boolean requestSent;
 
+	private final boolean responseStarted;
+
 	/**
 	 * Creates an exception.
 	 * @param message what failed
 	 * @param requestSent whether the request may have reached the server
+	 * @param responseStarted whether the server had started to answer
 	 * @param cause the original failure
 	 */
-	public LagrelloTransportException(String message, boolean requestSent, Throwable cause) {
+	public LagrelloTransportException(String message, boolean requestSent, boolean responseStarted,
+			Throwable cause) {
 		super(message, cause);
 		this.requestSent = requestSent;
+		this.responseStarted = responseStarted;
 	}
 
 	/**
@@ -28,6 +33,15 @@ public class LagrelloTransportException extends LagrelloException {
 	 */
 	public boolean requestSent() {
 		return this.requestSent;
+	}
+
+	/**
+	 * Whether the server had started to answer (status and headers arrived) before the
+	 * connection failed, for example a body cut off half-way.
+	 * @return {@code true} if a response had started
+	 */
+	public boolean responseStarted() {
+		return this.responseStarted;
 	}
 
 }

@@ -53,7 +53,8 @@ final class TransientFailureRetry extends Retry {
 
 	private boolean isTransient(Throwable failure) {
 		if (failure instanceof LagrelloTransportException transport) {
-			return this.idempotent || !transport.requestSent();
+			// an answer cut off half-way is not "closed before any response": not retried
+			return !transport.responseStarted() && (this.idempotent || !transport.requestSent());
 		}
 		if (failure instanceof LagrelloApiException api && this.idempotent) {
 			int status = api.statusCode();

@@ -70,7 +70,8 @@ class TransientFailureRetryTests {
 
 	@Test
 	void nonIdempotentCallIsRetriedOnlyWhenTheRequestWasNeverSent() {
-		LagrelloTransportException notSent = new LagrelloTransportException("refused", false, new RuntimeException());
+		LagrelloTransportException notSent = new LagrelloTransportException("refused", false, false,
+				new RuntimeException());
 
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, notSent)
@@ -84,11 +85,26 @@ class TransientFailureRetryTests {
 
 	@Test
 	void nonIdempotentCallIsNotRetriedOnceTheRequestMayHaveBeenSent() {
-		LagrelloTransportException sent = new LagrelloTransportException("reset", true, new RuntimeException());
+		LagrelloTransportException sent = new LagrelloTransportException("reset", true, false,
+				new RuntimeException());
 
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, sent)
 				.retryWhen(new TransientFailureRetry(POLICY, "tokens/create", false)))
+			.expectError(LagrelloTransportException.class)
+			.verify();
+
+		assertThat(this.attempts).hasValue(1);
+	}
+
+	@Test
+	void answerCutOffAfterItStartedIsNotRetried() {
+		LagrelloTransportException cutOff = new LagrelloTransportException("cut off", true, true,
+				new RuntimeException());
+
+		StepVerifier
+			.withVirtualTime(() -> failingTimes(1, cutOff)
+				.retryWhen(new TransientFailureRetry(POLICY, "tokens/list", true)))
 			.expectError(LagrelloTransportException.class)
 			.verify();
 

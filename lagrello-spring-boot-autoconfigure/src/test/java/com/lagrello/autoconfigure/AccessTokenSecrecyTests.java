@@ -1,0 +1,98 @@
+package com.lagrello.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.lagrello.client.CreateTokenRequest;
+import com.lagrello.client.TokensClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.env.EnvironmentEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The access token stays out of logs, messages and actuator output.
+ */
+class AccessTokenSecrecyTests {
+
+	private static final String TOKEN = "very-secret-access-token-4711";
+
+	@RegisterExtension
+	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, LagrelloAutoConfiguration.class,
+				ConfigurationPropertiesReportEndpointAutoConfiguration.class,
+				EnvironmentEndpointAutoConfiguration.class))
+		.withPropertyValues("lagrello.base-url=" + api.baseUrl(), "lagrello.access-token=" + TOKEN,
+				"lagrello.retry.initial-backoff=1ms", "lagrello.retry.max-backoff=2ms",
+				"management.endpoint.configprops.show-values=always", "management.endpoint.env.show-values=always",
+				"management.endpoints.jmx.exposure.include=env,configprops", "spring.jmx.enabled=true");
+
+	@Test
+	void configpropsEndpointMasksTheAccessTokenEvenWhenShowingValues() {
+		this.runner.run((context) -> {
+			Object report = context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties();
+			String json = JsonMapper.shared().writeValueAsString(report);
+			assertThat(json).contains("lagrello").doesNotContain(TOKEN);
+		});
+	}
+
+	@Test
+	void envEndpointMasksTheAccessTokenEvenWhenShowingValues() {
+		this.runner.run((context) -> {
+			Object report = context.getBean(EnvironmentEndpoint.class).environment(null);
+			String json = JsonMapper.shared().writeValueAsString(report);
+			assertThat(json).contains("lagrello.access-token").doesNotContain(TOKEN);
+		});
+	}
+
+	@Test
+	void noLogLineOfTheClientContainsTheAccessTokenAtAnyLevel() {
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"errorType\":\"UNAVAILABLE\",\"message\":\"try later\"}")));
+		Logger logger = (Logger) LoggerFactory.getLogger("com.lagrello");
+		Level level = logger.getLevel();
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		logger.setLevel(Level.TRACE);
+		try {
+			this.runner.run((context) -> {
+				TokensClient client = context.getBean(TokensClient.class);
+				client.listPage(0, 5).onErrorResume((error) -> Mono.empty()).block(Duration.ofSeconds(10));
+				client.delete("abc").onErrorResume((error) -> Mono.empty()).block(Duration.ofSeconds(10));
+				client.create(CreateTokenRequest.of("ci")).onErrorResume((error) -> Mono.empty())
+					.block(Duration.ofSeconds(10));
+			});
+		}
+		finally {
+			logger.detachAppender(appender);
+			logger.setLevel(level);
+		}
+		List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+		assertThat(lines).isNotEmpty().noneMatch((line) -> line.contains(TOKEN));
+	}
+
+}
