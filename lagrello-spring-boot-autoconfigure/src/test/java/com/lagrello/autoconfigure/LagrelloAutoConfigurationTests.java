@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.lagrello.client.LagrelloDecodingException;
 import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClient;
 import com.lagrello.client.TokensClientBuilder;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -220,14 +222,15 @@ class LagrelloAutoConfigurationTests {
 	}
 
 	@Test
-	void requestsAreObservedUnderTheUriTemplateNeverTheRawId() {
+	void requestsAreObservedUnderTheUriTemplateNeverTheRawIdNorAnAbsoluteNextLink() {
 		api.stubFor(delete(urlPathEqualTo("/v1/tokens/secret-id-1")).willReturn(aResponse().withStatus(204)));
-		api.stubFor(get(urlEqualTo("/v1/tokens?size=1"))
-			.willReturn(okJson("{\"data\":[{\"tokenKey\":\"k\",\"tokenName\":\"n\",\"createdBy\":\"c\","
-					+ "\"createdAt\":\"2024-01-01T00:00:00Z\",\"permissions\":[]}],\"paging\":{\"next\":\""
-					+ api.baseUrl() + "/v1/tokens?page=1&size=1\"}}")));
-		api.stubFor(get(urlEqualTo("/v1/tokens?page=1&size=1"))
-			.willReturn(okJson("{\"data\":[],\"paging\":{\"next\":null}}")));
+		for (int page = 0; page < 100; page++) {
+			String url = (page == 0) ? "/v1/tokens?size=1" : "/v1/tokens?page=" + page + "&size=1";
+			String next = (page < 99) ? "\"" + api.baseUrl() + "/v1/tokens?page=" + (page + 1) + "&size=1\"" : "null";
+			api.stubFor(get(urlEqualTo(url)).willReturn(okJson("{\"data\":[{\"tokenKey\":\"k" + page
+					+ "\",\"tokenName\":\"n\",\"createdBy\":\"c\",\"createdAt\":\"2024-01-01T00:00:00Z\","
+					+ "\"permissions\":[]}],\"paging\":{\"next\":" + next + "}}")));
+		}
 
 		pointedAtApi().withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
@@ -235,14 +238,27 @@ class LagrelloAutoConfigurationTests {
 			.run((context) -> {
 				TokensClient client = context.getBean(TokensClient.class);
 				client.delete("secret-id-1").block(Duration.ofSeconds(5));
-				client.listAll(1).blockLast(Duration.ofSeconds(5));
-				assertThat(context.getBean(MeterRegistry.class)
-					.find("http.client.requests")
-					.timers()
-					.stream()
-					.map((timer) -> timer.getId().getTag("uri"))
-					.distinct()).containsExactlyInAnyOrder("/v1/tokens/{id}", "/v1/tokens");
+				assertThat(client.listAll(1).count().block(Duration.ofSeconds(30))).isEqualTo(100);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find("http.client.requests").timers())
+					.extracting((timer) -> timer.getId().getTag("uri"))
+					.containsOnly("/v1/tokens/{id}", "/v1/tokens");
+				assertThat(meters.find("http.client.requests").tag("uri", "/v1/tokens").timers())
+					.map(Timer::count)
+					.containsExactly(100L);
 			});
+	}
+
+	@Test
+	void answerLargerThanMaxInMemorySizeFailsAsDecodingFault() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
+			.willReturn(okJson("{\"data\":[],\"paging\":{},\"padding\":\"" + "x".repeat(4096) + "\"}")));
+
+		pointedAtApi().withPropertyValues("lagrello.max-in-memory-size=1KB")
+			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).listPage(0, 1))
+				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(LagrelloDecodingException.class)
+					.hasMessageContaining("lagrello.max-in-memory-size"))
+				.verify(Duration.ofSeconds(5)));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,0 +1,98 @@
+package com.lagrello.autoconfigure;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.lagrello.client.LagrelloTransportException;
+import com.lagrello.client.TokensClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * {@code lagrello.ssl.bundle} against a loopback HTTPS server whose certificate is
+ * generated for the test and trusted only through the bundle.
+ */
+class SslBundleTests {
+
+	private static final String PASSWORD = "changeit";
+
+	@TempDir
+	static Path directory;
+
+	static WireMockServer server;
+
+	static Path certificate;
+
+	@BeforeAll
+	static void startHttpsServer() throws Exception {
+		Path keystore = directory.resolve("server.p12");
+		certificate = directory.resolve("server.pem");
+		keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname",
+				"CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", keystore.toString(),
+				"-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
+		keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+				"-storepass", PASSWORD, "-file", certificate.toString());
+		server = new WireMockServer(wireMockConfig().dynamicPort()
+			.dynamicHttpsPort()
+			.keystorePath(keystore.toString())
+			.keystoreType("PKCS12")
+			.keystorePassword(PASSWORD)
+			.keyManagerPassword(PASSWORD));
+		server.start();
+		server.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
+	}
+
+	@AfterAll
+	static void stopHttpsServer() {
+		server.stop();
+	}
+
+	private static void keytool(String... arguments) throws IOException, InterruptedException {
+		List<String> command = new java.util.ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("keytool failed: " + output);
+		}
+	}
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, WebClientAutoConfiguration.class,
+				LagrelloAutoConfiguration.class))
+		.withPropertyValues("lagrello.base-url=https://localhost:" + server.httpsPort(),
+				"lagrello.access-token=ssl-test-token", "lagrello.retry.max-attempts=1",
+				"spring.ssl.bundle.pem.lagrello-test.truststore.certificate=file:" + certificate);
+
+	@Test
+	void httpsServerTrustedThroughTheConfiguredBundleIsReached() {
+		this.runner.withPropertyValues("lagrello.ssl.bundle=lagrello-test")
+			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("abc"))
+				.expectComplete()
+				.verify(Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void httpsServerWithAnUntrustedCertificateIsRefusedWithoutTheBundle() {
+		this.runner.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("abc"))
+			.expectError(LagrelloTransportException.class)
+			.verify(Duration.ofSeconds(10)));
+	}
+
+}
