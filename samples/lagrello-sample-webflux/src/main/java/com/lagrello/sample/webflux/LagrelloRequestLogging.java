@@ -1,0 +1,34 @@
+package com.lagrello.sample.webflux;
+
+import java.net.URI;
+
+import com.lagrello.autoconfigure.LagrelloClientCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Logs each request of the {@link com.lagrello.client.TokensClient}, to show
+ * {@code listAll} following the pages. A {@link LagrelloClientCustomizer} touches the
+ * Lagrello client only, not the application's other WebClients.
+ */
+@Configuration(proxyBeanMethods = false)
+class LagrelloRequestLogging {
+
+	private static final Logger logger = LoggerFactory.getLogger(LagrelloRequestLogging.class);
+
+	@Bean
+	LagrelloClientCustomizer lagrelloRequestLogger() {
+		return (builder) -> builder.filter((request, next) -> next.exchange(request)
+			.doOnNext((response) -> logger.info("Lagrello API: {} {} -> {}", request.method(),
+					pathAndQuery(request.url()), response.statusCode().value())));
+	}
+
+	// the path and query only: never a header, so never the access token
+	private static String pathAndQuery(URI url) {
+		return (url.getRawQuery() != null) ? url.getRawPath() + "?" + url.getRawQuery() : url.getRawPath();
+	}
+
+}
