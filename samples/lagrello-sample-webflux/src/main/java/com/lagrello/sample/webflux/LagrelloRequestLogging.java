@@ -19,6 +19,8 @@ class LagrelloRequestLogging {
 
 	private static final Logger logger = LoggerFactory.getLogger(LagrelloRequestLogging.class);
 
+	private static final String TOKEN_PATH_PREFIX = "/v1/tokens/";
+
 	@Bean
 	LagrelloClientCustomizer lagrelloRequestLogger() {
 		return (builder) -> builder.filter((request, next) -> next.exchange(request)
@@ -26,9 +28,16 @@ class LagrelloRequestLogging {
 					pathAndQuery(request.url()), response.statusCode().value())));
 	}
 
-	// the path and query only: never a header, so never the access token
+	/**
+	 * The path and query only, never a header, so never the access token; and a token's
+	 * key, itself a credential, masked as {@code Token.toString()} masks it.
+	 */
 	private static String pathAndQuery(URI url) {
-		return (url.getRawQuery() != null) ? url.getRawPath() + "?" + url.getRawQuery() : url.getRawPath();
+		String path = url.getRawPath();
+		if (path.startsWith(TOKEN_PATH_PREFIX) && path.length() > TOKEN_PATH_PREFIX.length() + 4) {
+			path = TOKEN_PATH_PREFIX + "****" + path.substring(path.length() - 4);
+		}
+		return (url.getRawQuery() != null) ? path + "?" + url.getRawQuery() : path;
 	}
 
 }
