@@ -16,7 +16,11 @@ command -v mvn > /dev/null || { echo "demo.sh needs Maven 3.8+ (mvn) on the PATH
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 echo "Building the WebFlux sample (the first build downloads dependencies and takes a while)..."
-mvn -q -B -Dmaven.test.skip=true -pl samples/lagrello-sample-webflux -am package
+# Maven's output is shown only when the build fails: the demo's own output stays readable.
+if ! build_output=$(mvn -q -B -Dmaven.test.skip=true -pl samples/lagrello-sample-webflux -am package 2>&1); then
+	echo "$build_output" >&2
+	exit 1
+fi
 
 jars=(samples/lagrello-sample-webflux/target/lagrello-sample-webflux-*.jar)
 exec "$java" -jar "${jars[0]}" --sample.demo=true "$@"
