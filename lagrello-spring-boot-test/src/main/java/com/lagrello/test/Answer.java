@@ -20,7 +20,7 @@ import reactor.netty.http.server.HttpServerResponse;
  */
 record Answer(int status, Map<String, String> headers, @Nullable String json) {
 
-	static Answer json(int status, String json) {
+	static Answer of(int status, String json) {
 		return new Answer(status, Map.of(), json);
 	}
 

@@ -130,7 +130,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 				this.requests.add(recorded);
 				return this.api.answer(recorded);
 			})
-			.onErrorResume((ex) -> Mono.just(Answer.json(500,
+			.onErrorResume((ex) -> Mono.just(Answer.of(500,
 					"{\"errorType\":\"INTERNAL_ERROR\",\"message\":\"The fake Lagrello server failed\"}")))
 			.flatMap((answer) -> answer.writeTo(response));
 	}

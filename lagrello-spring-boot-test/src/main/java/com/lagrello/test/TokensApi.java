@@ -44,8 +44,9 @@ final class TokensApi {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/**
+	 * Creates the API on a store.
 	 * @param store the tokens
-	 * @param origin the server's own origin, for the paging links
+	 * @param origin the server's own origin, for the absolute paging links
 	 */
 	TokensApi(TokenStore store, Supplier<URI> origin) {
 		this.store = store;
@@ -57,7 +58,7 @@ final class TokensApi {
 			return route(authenticate(request), request);
 		}
 		catch (Refusal refusal) {
-			Answer answer = Answer.json(refusal.status, write(new ErrorBody(refusal.errorType, refusal.getMessage())));
+			Answer answer = Answer.of(refusal.status, write(new ErrorBody(refusal.errorType, refusal.getMessage())));
 			return (refusal.header != null) ? answer.withHeader(refusal.header[0], refusal.header[1]) : answer;
 		}
 	}
@@ -123,7 +124,7 @@ final class TokensApi {
 		PagingBody paging = new PagingBody(slice.hasNext() ? pageLink(page + 1, size) : null,
 				(page > 0) ? pageLink(page - 1, size) : null);
 		List<TokenBody> data = slice.data().stream().map(TokenBody::of).toList();
-		return Answer.json(200, write(new TokenListBody(data, paging)));
+		return Answer.of(200, write(new TokenListBody(data, paging)));
 	}
 
 	private static int intParameter(RecordedRequest request, String name, int absent) {
@@ -149,7 +150,7 @@ final class TokensApi {
 		String tokenName = tokenName(request.get("tokenName"));
 		List<Permission> permissions = permissions(request.get("permissions"));
 		Token created = this.store.add(TokenStore.newToken(tokenName, caller.tokenName(), permissions));
-		return Answer.json(200, write(TokenBody.of(created)));
+		return Answer.of(200, write(TokenBody.of(created)));
 	}
 
 	private JsonNode readObject(String body) {
