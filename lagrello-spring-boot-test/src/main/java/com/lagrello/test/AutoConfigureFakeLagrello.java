@@ -1,0 +1,42 @@
+package com.lagrello.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Points the Lagrello client of a Spring Boot test at a {@link FakeLagrelloServer}, so
+ * that neither {@code lagrello.base-url} nor {@code lagrello.access-token} is needed:
+ * <pre class="code">
+ * &#64;SpringBootTest
+ * &#64;AutoConfigureFakeLagrello
+ * class MyTests {
+ *
+ *     &#64;Autowired TokensClient tokens;          // talks to the fake
+ *
+ *     &#64;Autowired FakeLagrelloServer lagrello;  // to seed tokens and inspect requests
+ *
+ * }
+ * </pre>
+ * Each application context gets its own server, started with the context and stopped
+ * when it closes, and a {@link FakeLagrelloConnectionDetails} bean (primary) that the
+ * auto-configured client uses in place of the {@code lagrello.*} connection properties.
+ * Spring caches contexts across test methods and classes, so call
+ * {@link FakeLagrelloServer#reset()} where a test needs a fresh state.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface AutoConfigureFakeLagrello {
+
+	/**
+	 * How many tokens the fake holds besides its admin token.
+	 * @return the number of generated tokens
+	 */
+	int seedTokens() default 0;
+
+}

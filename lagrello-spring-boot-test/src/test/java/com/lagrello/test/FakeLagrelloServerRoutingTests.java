@@ -1,0 +1,64 @@
+package com.lagrello.test;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@link FakeLagrelloServer} answers outside the Tokens API.
+ */
+class FakeLagrelloServerRoutingTests {
+
+	private FakeLagrelloServer server;
+
+	private RawHttp http;
+
+	@BeforeEach
+	void start() {
+		this.server = FakeLagrelloServer.builder().start();
+		this.http = new RawHttp(this.server.baseUrl());
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/v1/users", "/v1/tokens/", "/v1/tokens/a/b", "/v2/tokens" })
+	void unknownPathAnswers404WithErrorBody(String path) {
+		RawHttp.Response response = this.http.get(path, admin());
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).isEqualTo("application/json");
+		assertThat(response.json().get("errorType").stringValue()).isEqualTo("NOT_FOUND");
+	}
+
+	@Test
+	void unknownPathWithoutTokenAnswers401() {
+		assertThat(this.http.get("/v1/users", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void wrongMethodOnTokensAnswers405WithAllowHeaderAndErrorBody() {
+		RawHttp.Response response = this.http.send("PUT", "/v1/tokens", admin(), "{}");
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.headers().get("Allow")).isEqualTo("GET, POST");
+		assertThat(response.json().get("errorType").stringValue()).isEqualTo("METHOD_NOT_ALLOWED");
+	}
+
+	@Test
+	void wrongMethodOnATokenAnswers405() {
+		RawHttp.Response response = this.http.get("/v1/tokens/" + this.server.adminToken(), admin());
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.headers().get("Allow")).isEqualTo("DELETE");
+	}
+
+	private String admin() {
+		return RawHttp.bearer(this.server.adminToken());
+	}
+
+}

@@ -1,0 +1,22 @@
+package com.lagrello.sample.webflux;
+
+import java.util.List;
+
+import com.lagrello.client.CreateTokenRequest;
+import com.lagrello.client.Permission;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code POST /tokens} accepts: {@code {"tokenName": "ci", "permissions": ["WRITE"]}},
+ * permissions optional.
+ *
+ * @param tokenName the new token's name
+ * @param permissions the permissions asked for besides READ, or {@code null}
+ */
+record NewToken(String tokenName, @Nullable List<Permission> permissions) {
+
+	CreateTokenRequest toRequest() {
+		return new CreateTokenRequest(this.tokenName, (this.permissions != null) ? this.permissions : List.of());
+	}
+
+}

@@ -1,0 +1,53 @@
+package com.lagrello.sample.webflux;
+
+import com.lagrello.client.Token;
+import com.lagrello.client.TokensClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Creates, lists and deletes the tenant's tokens, end to end reactive.
+ */
+@RestController
+@RequestMapping("/tokens")
+class TokensController {
+
+	private final TokensClient tokens;
+
+	TokensController(TokensClient tokens) {
+		this.tokens = tokens;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Token> create(@RequestBody NewToken token) {
+		return Mono.fromSupplier(token::toRequest).flatMap(this.tokens::create);
+	}
+
+	/**
+	 * Streams every token as {@code listAll} receives them, page after page: a JSON array,
+	 * or one token per line with {@code Accept: application/x-ndjson}.
+	 */
+	@GetMapping(produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
+	Flux<Token> list() {
+		return this.tokens.listAll();
+	}
+
+	@DeleteMapping("/{tokenKey}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> delete(@PathVariable String tokenKey) {
+		return this.tokens.delete(tokenKey);
+	}
+
+}
