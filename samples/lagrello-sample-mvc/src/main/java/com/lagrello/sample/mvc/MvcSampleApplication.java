@@ -1,7 +1,11 @@
 package com.lagrello.sample.mvc;
 
+import com.lagrello.sample.support.EmbeddedLagrelloConfiguration;
+import com.lagrello.sample.support.LagrelloExceptionHandler;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /**
  * The Spring MVC sample: a servlet application, which the starter does not turn into a
@@ -9,6 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * runs against an embedded fake Lagrello API; with them, against the real one.
  */
 @SpringBootApplication
+@Import({ EmbeddedLagrelloConfiguration.class, LagrelloExceptionHandler.class })
 public class MvcSampleApplication {
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.lagrello.client.Token;
 import com.lagrello.client.TokensClient;
+import com.lagrello.sample.support.NewToken;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;

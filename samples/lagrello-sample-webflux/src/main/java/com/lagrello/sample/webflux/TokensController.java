@@ -2,6 +2,7 @@ package com.lagrello.sample.webflux;
 
 import com.lagrello.client.Token;
 import com.lagrello.client.TokensClient;
+import com.lagrello.sample.support.NewToken;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

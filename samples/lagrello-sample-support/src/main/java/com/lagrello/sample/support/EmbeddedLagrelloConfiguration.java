@@ -1,4 +1,4 @@
-package com.lagrello.sample.mvc;
+package com.lagrello.sample.support;
 
 import com.lagrello.autoconfigure.LagrelloConnectionDetails;
 import com.lagrello.test.FakeLagrelloConnectionDetails;
@@ -21,12 +21,13 @@ import org.springframework.util.StringUtils;
  * Runs the sample against an embedded fake Lagrello API when no connection is
  * configured, so that it works out of the box. Setting {@code lagrello.base-url} or
  * {@code lagrello.access-token} (for example as {@code LAGRELLO_BASE_URL} and
- * {@code LAGRELLO_ACCESS_TOKEN}) turns this off and uses the real API.
+ * {@code LAGRELLO_ACCESS_TOKEN}) turns this off and uses the real API. Both samples
+ * {@code @Import} it.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedLagrelloConfiguration.NoLagrelloConnectionConfigured.class)
 @ConditionalOnMissingBean(LagrelloConnectionDetails.class)
-class EmbeddedLagrelloConfiguration {
+public class EmbeddedLagrelloConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedLagrelloConfiguration.class);
 

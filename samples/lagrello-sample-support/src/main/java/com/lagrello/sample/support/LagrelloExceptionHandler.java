@@ -1,4 +1,4 @@
-package com.lagrello.sample.webflux;
+package com.lagrello.sample.support;
 
 import com.lagrello.client.LagrelloApiException;
 import com.lagrello.client.LagrelloException;
@@ -10,10 +10,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns Lagrello failures into problem details for this application's callers.
+ * Turns Lagrello failures into problem details for the sample's callers, in a Spring MVC
+ * and a WebFlux application alike.
  */
 @RestControllerAdvice
-class LagrelloExceptionHandler {
+public class LagrelloExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidArgument(LagrelloInvalidArgumentException ex) {

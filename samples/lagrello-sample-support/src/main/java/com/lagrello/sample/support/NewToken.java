@@ -1,4 +1,4 @@
-package com.lagrello.sample.mvc;
+package com.lagrello.sample.support;
 
 import java.util.List;
 
@@ -13,9 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param tokenName the new token's name
  * @param permissions the permissions asked for besides READ, or {@code null}
  */
-record NewToken(String tokenName, @Nullable List<Permission> permissions) {
+public record NewToken(String tokenName, @Nullable List<Permission> permissions) {
 
-	CreateTokenRequest toRequest() {
+	/**
+	 * Returns the client's request for this token.
+	 * @return the request, validated
+	 */
+	public CreateTokenRequest toRequest() {
 		return new CreateTokenRequest(this.tokenName, (this.permissions != null) ? this.permissions : List.of());
 	}
 

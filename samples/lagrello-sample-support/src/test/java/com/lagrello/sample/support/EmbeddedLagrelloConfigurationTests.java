@@ -1,4 +1,4 @@
-package com.lagrello.sample.webflux;
+package com.lagrello.sample.support;
 
 import com.lagrello.autoconfigure.LagrelloConnectionDetails;
 import com.lagrello.client.TokensClient;
