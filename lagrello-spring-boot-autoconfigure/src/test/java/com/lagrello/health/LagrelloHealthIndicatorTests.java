@@ -77,8 +77,8 @@ class LagrelloHealthIndicatorTests {
 	}
 
 	@Test
-	void downWithinTheTimeoutWhenTheApiIsSlow() {
-		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(okJson(ONE_TOKEN_PAGE).withFixedDelay(5_000)));
+	void downWithinTheTimeoutWhenTheApiTakesTenSeconds() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(okJson(ONE_TOKEN_PAGE).withFixedDelay(10_000)));
 
 		Health health = health(indicator(Duration.ofMillis(200), Duration.ZERO));
 
