@@ -1,14 +1,10 @@
 package com.lagrello.autoconfigure;
 
-import java.time.Duration;
-
 import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClient;
 import com.lagrello.client.WebClientTokensClient;
-import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,12 +40,18 @@ public final class LagrelloAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean({ TokensClient.class, LagrelloConnectionPool.class })
+	LagrelloConnectionPool lagrelloConnectionPool(LagrelloProperties properties) {
+		return new LagrelloConnectionPool(properties.getPool().getMaxConnections(), properties.getPool().getMaxIdleTime());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(TokensClient.class)
 	WebClientTokensClient tokensClient(LagrelloProperties properties, LagrelloConnectionDetails connectionDetails,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-			@Qualifier("lagrelloConnectionProvider") ObjectProvider<ConnectionProvider> pool,
+			ObjectProvider<LagrelloConnectionPool> pool,
 			ObjectProvider<LagrelloClientCustomizer> customizers) {
 		String accessToken = connectionDetails.getAccessToken();
 		if (!StringUtils.hasText(accessToken)) {
@@ -80,23 +82,6 @@ public final class LagrelloAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(ConnectionProvider.class)
-	static class ReactorNettyPoolConfiguration {
-
-		@Bean(destroyMethod = "dispose")
-		@ConditionalOnMissingBean(value = TokensClient.class, name = "lagrelloConnectionProvider")
-		ConnectionProvider lagrelloConnectionProvider(LagrelloProperties properties) {
-			Duration maxIdleTime = properties.getPool().getMaxIdleTime();
-			return ConnectionProvider.builder("lagrello")
-				.maxConnections(properties.getPool().getMaxConnections())
-				.maxIdleTime(maxIdleTime)
-				.evictInBackground(maxIdleTime)
-				.build();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class ActuatorSanitizingConfiguration {
 
@@ -110,9 +95,12 @@ public final class LagrelloAutoConfiguration {
 			return (data) -> isAccessToken(data.getLowerCaseKey()) ? data.withSanitizedValue() : data;
 		}
 
-		private static boolean isAccessToken(String key) {
-			return key.equals("lagrello.access-token") || key.equals("lagrello.accesstoken")
-					|| key.equals("lagrello_access_token") || key.equals("lagrello_accesstoken");
+		/**
+		 * Every spelling relaxed binding accepts: lagrello.access-token,
+		 * lagrello.accessToken, lagrello.access_token, LAGRELLO_ACCESS_TOKEN.
+		 */
+		private static boolean isAccessToken(String lowerCaseKey) {
+			return lowerCaseKey.replaceAll("[-_.]", "").equals("lagrelloaccesstoken");
 		}
 
 	}

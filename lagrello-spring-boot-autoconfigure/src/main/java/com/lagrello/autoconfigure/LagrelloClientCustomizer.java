@@ -5,8 +5,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Customizes the {@link WebClient.Builder} of the auto-configured
  * {@link com.lagrello.client.TokensClient} only, after Spring Boot's own customizers and
- * the {@code lagrello.*} settings. Beans of this type are applied in their
- * {@link org.springframework.core.annotation.Order order}.
+ * the connector and codec settings of {@code lagrello.*}. Beans of this type are applied
+ * in their {@link org.springframework.core.annotation.Order order}. The base URL and the
+ * {@code Authorization} and {@code Accept} headers are set after them, from the
+ * connection details, so a customizer cannot send the token elsewhere.
  */
 @FunctionalInterface
 public interface LagrelloClientCustomizer {

@@ -13,12 +13,11 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * Builds the Lagrello client's connector the way Spring Boot builds the application's,
- * from its {@link ClientHttpConnectorBuilder} and {@code spring.http.clients.reactive.*}
- * settings, overriding only what {@code lagrello.*} decides: the connect timeout, the SSL
- * bundle, never following redirects with the access token, and, on reactor-netty, a
- * connection pool of its own whose idle connections are closed before a server or load
- * balancer would close them under a request. The read timeout is the client's own, per
- * attempt.
+ * from its {@link ClientHttpConnectorBuilder} and {@code spring.http.clients.*} settings,
+ * overriding only what {@code lagrello.*} decides: the connect timeout, the SSL bundle
+ * (when set), never following redirects with the access token, no read timeout of the
+ * connector's own (the client bounds every attempt by {@code lagrello.read-timeout}), and,
+ * on reactor-netty, the {@link LagrelloConnectionPool}.
  */
 final class LagrelloClientHttpConnectorFactory {
 
@@ -32,14 +31,20 @@ final class LagrelloClientHttpConnectorFactory {
 	}
 
 	ClientHttpConnector create(LagrelloProperties properties, @Nullable SslBundle sslBundle,
-			@Nullable ConnectionProvider pool) {
-		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
-				null, sslBundle)
-			.orElse(this.applicationSettings);
+			@Nullable LagrelloConnectionPool pool) {
+		// no connector read timeout: spring.http.clients.read-timeout must not cut
+		// lagrello.read-timeout short, and the client's own bounds every attempt
+		HttpClientSettings settings = this.applicationSettings.withRedirects(HttpRedirects.DONT_FOLLOW)
+			.withConnectTimeout(properties.getConnectTimeout())
+			.withReadTimeout(null);
+		if (sslBundle != null) {
+			settings = settings.withSslBundle(sslBundle);
+		}
 		ClientHttpConnectorBuilder<?> connectorBuilder = this.builder;
 		if (pool != null && connectorBuilder instanceof ReactorClientHttpConnectorBuilder reactor) {
 			// keeps the customizers and event loops of Boot's builder, swaps only the pool
-			connectorBuilder = reactor.withHttpClientFactory(() -> HttpClient.create(pool));
+			ConnectionProvider connectionProvider = pool.connectionProvider();
+			connectorBuilder = reactor.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
 		}
 		return connectorBuilder.build(settings);
 	}

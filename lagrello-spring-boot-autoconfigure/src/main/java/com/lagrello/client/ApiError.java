@@ -1,11 +1,13 @@
 package com.lagrello.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The API's {@code Error} body.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ApiError(@Nullable String errorType, @Nullable String message) {
+record ApiError(@JsonProperty("errorType") @Nullable String errorType,
+		@JsonProperty("message") @Nullable String message) {
 }

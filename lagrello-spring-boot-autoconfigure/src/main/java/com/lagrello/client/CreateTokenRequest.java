@@ -3,6 +3,8 @@ package com.lagrello.client;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What {@link TokensClient#create} sends: the new token's name and permissions. The API
  * grants {@link Permission#READ} to every token, asked for or not.
@@ -10,7 +12,8 @@ import java.util.List;
  * @param tokenName the name, 1 to 128 characters and not blank
  * @param permissions the permissions asked for; may be empty, never {@code null}
  */
-public record CreateTokenRequest(String tokenName, List<Permission> permissions) {
+public record CreateTokenRequest(@JsonProperty("tokenName") String tokenName,
+		@JsonProperty("permissions") List<Permission> permissions) {
 
 	/** Longest name the API accepts. */
 	public static final int MAX_TOKEN_NAME_LENGTH = 128;

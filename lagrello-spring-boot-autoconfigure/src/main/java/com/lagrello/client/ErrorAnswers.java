@@ -3,6 +3,8 @@ package com.lagrello.client;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -16,26 +18,39 @@ final class ErrorAnswers {
 
 	static final String REQUEST_ID_HEADER = "X-Request-Id";
 
-	private ErrorAnswers() {
+	private final String accessToken;
+
+	ErrorAnswers(String accessToken) {
+		this.accessToken = accessToken;
 	}
 
-	static Mono<Throwable> toException(String operation, ClientResponse response) {
+	Mono<Throwable> toException(String operation, ClientResponse response) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		String requestId = headers.getFirst(REQUEST_ID_HEADER);
 		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), Clock.systemUTC());
 		MediaType contentType = headers.getContentType();
-		Mono<ApiError> body = (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType))
+		Mono<ApiError> body = isJson(contentType)
 				? response.bodyToMono(ApiError.class).onErrorResume((unreadable) -> Mono.empty())
 				: response.releaseBody().then(Mono.empty());
-		return body.map((error) -> newException(operation, status, error, requestId, retryAfter))
+		return body.map((error) -> this.newException(operation, status, error, requestId, retryAfter))
 			.switchIfEmpty(Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter)));
 	}
 
-	private static Throwable newException(String operation, int status, ApiError error, String requestId,
-			Duration retryAfter) {
-		String errorType = (error != null) ? error.errorType() : null;
-		String message = (error != null) ? error.message() : null;
+	/**
+	 * Also {@code application/problem+json} and the like; a missing content type has
+	 * been defaulted to JSON by {@link JsonByDefault}.
+	 */
+	static boolean isJson(@Nullable MediaType contentType) {
+		return contentType != null && (MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+				|| "json".equals(contentType.getSubtypeSuffix()));
+	}
+
+	private Throwable newException(String operation, int status, @Nullable ApiError error,
+			@Nullable String requestId, @Nullable Duration retryAfter) {
+		// a server may echo the token it refused: it must not reach a message or log
+		String errorType = (error != null) ? Secrets.redact(error.errorType(), this.accessToken) : null;
+		String message = (error != null) ? Secrets.redact(error.message(), this.accessToken) : null;
 		return new LagrelloApiException(operation, status, errorType, message, requestId, retryAfter);
 	}
 

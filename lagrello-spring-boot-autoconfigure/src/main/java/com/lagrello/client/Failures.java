@@ -21,9 +21,12 @@ final class Failures {
 
 	private final Duration readTimeout;
 
-	Failures(URI baseUrl, Duration readTimeout) {
+	private final String accessToken;
+
+	Failures(URI baseUrl, Duration readTimeout, String accessToken) {
 		this.baseUrl = baseUrl;
 		this.readTimeout = readTimeout;
+		this.accessToken = accessToken;
 	}
 
 	LagrelloException translate(String operation, Throwable failure) {
@@ -67,12 +70,13 @@ final class Failures {
 		return false;
 	}
 
-	private static String rootMessage(Throwable failure) {
+	private String rootMessage(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return Secrets.redact(message, this.accessToken);
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.lagrello.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A successful answer could not be read: malformed or truncated JSON, a content type
  * other than JSON, or a body larger than the configured in-memory limit.
@@ -11,9 +13,9 @@ public class LagrelloDecodingException extends LagrelloException {
 	/**
 	 * Creates an exception.
 	 * @param message what could not be read
-	 * @param cause the original failure
+	 * @param cause the original failure, or {@code null}
 	 */
-	public LagrelloDecodingException(String message, Throwable cause) {
+	public LagrelloDecodingException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

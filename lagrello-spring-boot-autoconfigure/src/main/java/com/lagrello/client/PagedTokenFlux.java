@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
@@ -25,8 +25,6 @@ import reactor.core.publisher.FluxSink;
  * most one page is buffered ahead of demand.
  */
 final class PagedTokenFlux {
-
-	private static final TokenList NO_PAGE = new TokenList(null, null);
 
 	private PagedTokenFlux() {
 	}
@@ -64,11 +62,13 @@ final class PagedTokenFlux {
 
 		private @Nullable URI next;
 
+		private @Nullable LagrelloPagingException refusedNext;
+
 		private boolean fetching;
 
 		private boolean cancelled;
 
-		private @Nullable Disposable inFlight;
+		private @Nullable PageSubscriber inFlight;
 
 		// set after the last page is queued, read by the emitting thread
 		private volatile boolean finished;
@@ -95,16 +95,25 @@ final class PagedTokenFlux {
 			fetchIfDemanded();
 		}
 
+		/**
+		 * Requests the next page while demand exceeds the tokens received. A link that
+		 * must not be followed fails the stream only now, when it is needed.
+		 */
 		private void fetchIfDemanded() {
 			URI page;
+			PageSubscriber subscriber;
 			LagrelloPagingException refused = null;
 			synchronized (this) {
-				if (this.fetching || this.cancelled || this.finished || this.next == null
-						|| this.requested <= this.received) {
+				if (this.fetching || this.cancelled || this.finished || this.requested <= this.received
+						|| (this.next == null && this.refusedNext == null)) {
 					return;
 				}
 				page = this.next;
-				if (this.visited.size() >= this.maxPages) {
+				subscriber = null;
+				if (this.refusedNext != null) {
+					refused = this.refusedNext;
+				}
+				else if (this.visited.size() >= this.maxPages) {
 					refused = new LagrelloPagingException("tokens/list stopped after " + this.maxPages
 							+ " pages (lagrello.pagination.max-pages): the server keeps sending next links");
 				}
@@ -114,27 +123,19 @@ final class PagedTokenFlux {
 				}
 				else {
 					this.fetching = true;
+					subscriber = new PageSubscriber();
+					// known before it subscribes, so that a cancel from now on reaches it
+					this.inFlight = subscriber;
 				}
 			}
 			if (refused != null) {
 				fail(refused);
 				return;
 			}
-			Disposable subscription = this.retriever.retrieve(page)
-				.defaultIfEmpty(NO_PAGE)
-				.subscribe(this::onPage, this::fail);
-			synchronized (this) {
-				if (this.fetching && !this.cancelled) {
-					this.inFlight = subscription;
-					return;
-				}
-			}
-			if (this.cancelled) {
-				subscription.dispose();
-			}
+			this.retriever.retrieve(page).subscribe(subscriber);
 		}
 
-		private void onPage(TokenList page) {
+		private void onPage(PageSubscriber subscriber, TokenList page) {
 			boolean last = page.data().isEmpty() || !page.paging().hasNext();
 			URI following = null;
 			LagrelloPagingException refused = null;
@@ -147,19 +148,18 @@ final class PagedTokenFlux {
 				}
 			}
 			synchronized (this) {
+				if (this.inFlight == subscriber) {
+					this.inFlight = null;
+				}
+				// queued before the next fetch can start, so that pages stay in order
+				this.arrived.offer(page);
 				this.fetching = false;
-				this.inFlight = null;
 				this.received += page.data().size();
 				this.next = following;
-			}
-			// queued before finishing, so that no thread completes the stream without it
-			this.arrived.offer(page);
-			if (refused != null) {
-				fail(refused);
-				return;
-			}
-			if (last) {
-				this.finished = true;
+				this.refusedNext = refused;
+				if (last) {
+					this.finished = true;
+				}
 			}
 			fetchIfDemanded();
 			emit();
@@ -172,15 +172,43 @@ final class PagedTokenFlux {
 		}
 
 		private void cancel() {
-			Disposable subscription;
+			PageSubscriber subscriber;
 			synchronized (this) {
 				this.cancelled = true;
-				subscription = this.inFlight;
+				subscriber = this.inFlight;
 				this.inFlight = null;
 			}
-			if (subscription != null) {
-				subscription.dispose();
+			if (subscriber != null) {
+				subscriber.dispose();
 			}
+		}
+
+		/**
+		 * Receives one page; cancelling it before it is subscribed cancels the request as
+		 * soon as it starts.
+		 */
+		private final class PageSubscriber extends BaseSubscriber<TokenList> {
+
+			private boolean answered;
+
+			@Override
+			protected void hookOnNext(TokenList page) {
+				this.answered = true;
+				onPage(this, page);
+			}
+
+			@Override
+			protected void hookOnError(Throwable error) {
+				fail(error);
+			}
+
+			@Override
+			protected void hookOnComplete() {
+				if (!this.answered) {
+					fail(new LagrelloDecodingException("tokens/list failed: the answer had no body", null));
+				}
+			}
+
 		}
 
 		/**

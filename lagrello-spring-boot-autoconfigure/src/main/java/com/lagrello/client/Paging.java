@@ -1,6 +1,7 @@
 package com.lagrello.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param previous the link to the previous page, or {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Paging(@Nullable String next, @Nullable String previous) {
+public record Paging(@JsonProperty("next") @Nullable String next,
+		@JsonProperty("previous") @Nullable String previous) {
 
 	/** Paging of a page that has no neighbours. */
 	public static final Paging NONE = new Paging(null, null);

@@ -1,9 +1,12 @@
 package com.lagrello.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Masks credentials before they reach a message or {@code toString()}.
+ * Masks credentials before they reach a message, a log line or {@code toString()}: the
+ * client's own, and anything else that shows tokens (the test support module's fake).
  */
-final class Secrets {
+public final class Secrets {
 
 	private static final int VISIBLE = 4;
 
@@ -12,8 +15,10 @@ final class Secrets {
 
 	/**
 	 * Keeps the last four characters of a long enough secret, enough to tell two apart.
+	 * @param secret the secret, or {@code null}
+	 * @return {@code ****} followed by at most the last four characters
 	 */
-	static String mask(String secret) {
+	public static String mask(@Nullable String secret) {
 		if (secret == null) {
 			return "null";
 		}
@@ -21,6 +26,14 @@ final class Secrets {
 			return "****";
 		}
 		return "****" + secret.substring(secret.length() - VISIBLE);
+	}
+
+	/**
+	 * Replaces every occurrence of the secret in a text from elsewhere, say a server's
+	 * error message that echoes the token it refused.
+	 */
+	static @Nullable String redact(@Nullable String text, String secret) {
+		return (text != null && !secret.isEmpty() && text.contains(secret)) ? text.replace(secret, "****") : text;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * An access token of the tenant, as the API returns it.
@@ -17,9 +18,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param createdAt when it was created
  * @param permissions what it may do; never {@code null}
  */
+// names pinned, so that an application's naming strategy cannot change the wire format
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Token(String tokenKey, String tokenName, String createdBy, Instant createdAt,
-		List<Permission> permissions) {
+public record Token(@JsonProperty("tokenKey") String tokenKey, @JsonProperty("tokenName") String tokenName,
+		@JsonProperty("createdBy") String createdBy, @JsonProperty("createdAt") Instant createdAt,
+		@JsonProperty("permissions") List<Permission> permissions) {
 
 	/**
 	 * Creates a token, copying the permissions.

@@ -3,6 +3,7 @@ package com.lagrello.client;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,8 @@ public record TokenList(List<Token> data, Paging paging) {
 	/**
 	 * Creates a page, treating absent data or paging as empty.
 	 */
-	public TokenList(@Nullable List<Token> data, @Nullable Paging paging) {
+	public TokenList(@JsonProperty("data") @Nullable List<Token> data,
+			@JsonProperty("paging") @Nullable Paging paging) {
 		this.data = (data != null) ? List.copyOf(data) : List.of();
 		this.paging = (paging != null) ? paging : Paging.NONE;
 	}

@@ -185,8 +185,11 @@ public final class TokensClientBuilder {
 				headers.setBearerAuth(token);
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			})
+			// request details would log the Authorization header
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
+			.filter(JsonByDefault.FILTER)
 			.build();
-		return new WebClientTokensClient(webClient, origin, this.readTimeout, this.retryPolicy, this.pageSize,
+		return new WebClientTokensClient(webClient, origin, token, this.readTimeout, this.retryPolicy, this.pageSize,
 				this.maxPages);
 	}
 

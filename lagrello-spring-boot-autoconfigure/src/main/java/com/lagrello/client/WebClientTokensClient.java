@@ -10,6 +10,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * {@link TokensClient} on Spring's {@link WebClient}. Immutable and thread-safe; build
@@ -46,8 +47,10 @@ public final class WebClientTokensClient implements TokensClient {
 
 	private final Failures failures;
 
-	WebClientTokensClient(WebClient webClient, URI baseUrl, Duration readTimeout, RetryPolicy retryPolicy,
-			int pageSize, int maxPages) {
+	private final ErrorAnswers errorAnswers;
+
+	WebClientTokensClient(WebClient webClient, URI baseUrl, String accessToken, Duration readTimeout,
+			RetryPolicy retryPolicy, int pageSize, int maxPages) {
 		this.webClient = webClient;
 		this.baseUrl = baseUrl;
 		this.readTimeout = readTimeout;
@@ -55,7 +58,8 @@ public final class WebClientTokensClient implements TokensClient {
 		this.pageSize = pageSize;
 		this.maxPages = maxPages;
 		this.pageLinks = new PageLinks(baseUrl);
-		this.failures = new Failures(baseUrl, readTimeout);
+		this.failures = new Failures(baseUrl, readTimeout, accessToken);
+		this.errorAnswers = new ErrorAnswers(accessToken);
 	}
 
 	@Override
@@ -65,12 +69,15 @@ public final class WebClientTokensClient implements TokensClient {
 		}
 		Mono<Token> exchange = this.webClient.post()
 			.uri(TOKENS_PATH)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(request)
 			.retrieve()
-			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException("tokens/create", response))
-			.bodyToMono(Token.class);
-		return resilient("tokens/create", false, exchange);
+			.onStatus(WebClientTokensClient::isNotSuccess,
+					(response) -> this.errorAnswers.toException("tokens/create", response))
+			.bodyToMono(Token.class)
+			.switchIfEmpty(noBody("tokens/create"));
+		return resilient("tokens/create", retry("tokens/create", false), exchange);
 	}
 
 	@Override
@@ -85,8 +92,8 @@ public final class WebClientTokensClient implements TokensClient {
 			.path(TOKENS_PATH)
 			.queryParam("page", page)
 			.queryParam("size", size)
-			.build()
-			.toUri());
+			.build(true)
+			.toUri(), retry("tokens/list", true));
 	}
 
 	@Override
@@ -99,12 +106,9 @@ public final class WebClientTokensClient implements TokensClient {
 		if (isInvalidPageSize(pageSize)) {
 			return Flux.error(invalidPageSize(pageSize));
 		}
-		URI firstPage = UriComponentsBuilder.fromUri(this.baseUrl)
-			.path(TOKENS_PATH)
-			.queryParam("size", pageSize)
-			.build()
-			.toUri();
-		return PagedTokenFlux.of(firstPage, this::retrievePage, this.pageLinks, this.maxPages);
+		Retry retry = retry("tokens/list", true);
+		return PagedTokenFlux.of(firstPage(pageSize), (page) -> retrievePage(page, retry), this.pageLinks,
+				this.maxPages);
 	}
 
 	@Override
@@ -118,32 +122,56 @@ public final class WebClientTokensClient implements TokensClient {
 		}
 		Mono<Void> exchange = this.webClient.delete()
 			.uri(TOKEN_PATH, tokenId)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
 			.retrieve()
-			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException("tokens/delete", response))
+			.onStatus(WebClientTokensClient::isNotSuccess,
+					(response) -> this.errorAnswers.toException("tokens/delete", response))
 			.toBodilessEntity()
 			.then();
-		return resilient("tokens/delete", true, exchange);
+		return resilient("tokens/delete", retry("tokens/delete", true), exchange);
 	}
 
-	private Mono<TokenList> retrievePage(URI page) {
+	/**
+	 * Asks for the first page of one token ({@code GET /v1/tokens?size=1}), once: no
+	 * retry, so that a health probe reports what the API answered within its own
+	 * timeout instead of waiting out back-offs and {@code Retry-After} hints.
+	 * @return the first page, or the failure as a {@link LagrelloException}
+	 */
+	public Mono<TokenList> probe() {
+		return retrievePage(firstPage(1), new TransientFailureRetry(RetryPolicy.NONE, "tokens/list", true));
+	}
+
+	private URI firstPage(int size) {
+		return UriComponentsBuilder.fromUri(this.baseUrl).path(TOKENS_PATH).queryParam("size", size).build(true).toUri();
+	}
+
+	private Mono<TokenList> retrievePage(URI page, Retry retry) {
 		Mono<TokenList> exchange = this.webClient.get()
 			.uri(page)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
 			.retrieve()
-			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException("tokens/list", response))
-			.bodyToMono(TokenList.class);
-		return resilient("tokens/list", true, exchange);
+			.onStatus(WebClientTokensClient::isNotSuccess,
+					(response) -> this.errorAnswers.toException("tokens/list", response))
+			.bodyToMono(TokenList.class)
+			.switchIfEmpty(noBody("tokens/list"));
+		return resilient("tokens/list", retry, exchange);
+	}
+
+	private Retry retry(String operation, boolean idempotent) {
+		return new TransientFailureRetry(this.retryPolicy, operation, idempotent);
 	}
 
 	/**
 	 * Bounds every attempt by the read timeout, translates failures and retries the
 	 * transient ones.
 	 */
-	private <T> Mono<T> resilient(String operation, boolean idempotent, Mono<T> exchange) {
+	private <T> Mono<T> resilient(String operation, Retry retry, Mono<T> exchange) {
 		Function<Throwable, Throwable> translate = (failure) -> this.failures.translate(operation, failure);
-		return exchange.timeout(this.readTimeout)
-			.onErrorMap(translate)
-			.retryWhen(new TransientFailureRetry(this.retryPolicy, operation, idempotent));
+		return exchange.timeout(this.readTimeout).onErrorMap(translate).retryWhen(retry);
+	}
+
+	private static <T> Mono<T> noBody(String operation) {
+		return Mono.error(() -> new LagrelloDecodingException(operation + " failed: the answer had no body", null));
 	}
 
 	private static boolean isNotSuccess(HttpStatusCode status) {

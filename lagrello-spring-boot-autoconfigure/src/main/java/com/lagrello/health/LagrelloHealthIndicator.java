@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.lagrello.client.LagrelloApiException;
 import com.lagrello.client.TokensClient;
+import com.lagrello.client.WebClientTokensClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +18,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Reports whether the Lagrello API answers an authenticated request: {@code UP} when a
  * one-token page ({@code GET /v1/tokens?size=1}) comes back, {@code DOWN} with the HTTP
- * status and {@code errorType} when it does not.
+ * status and {@code errorType} when it does not. The probe is one attempt, without the
+ * client's retries.
  * <p>
  * The API is asked at most once per interval, whatever the probe rate, so that a busy
  * health endpoint does not burn the tenant's rate limit; between probes the last result
@@ -45,6 +47,9 @@ public class LagrelloHealthIndicator extends AbstractReactiveHealthIndicator {
 	 */
 	public LagrelloHealthIndicator(TokensClient tokensClient, URI baseUrl, Duration timeout, Duration interval) {
 		super("Lagrello health check failed");
+		if (timeout.isZero() || timeout.isNegative()) {
+			throw new IllegalArgumentException("lagrello.health.timeout must be positive, but is " + timeout);
+		}
 		this.tokensClient = tokensClient;
 		this.baseUrl = baseUrl;
 		this.timeout = timeout;
@@ -60,16 +65,25 @@ public class LagrelloHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	private Mono<Probe> probeOnce() {
 		long start = System.nanoTime();
-		return this.tokensClient.listAll(1)
-			.take(1)
-			.then()
-			.timeout(this.timeout)
+		return request().timeout(this.timeout)
 			.then(Mono.fromSupplier(() -> {
 				Probe up = new Probe(elapsedSince(start), null);
 				this.lastSuccess.set(Instant.now());
 				return up;
 			}))
 			.onErrorResume((failure) -> Mono.just(new Probe(elapsedSince(start), failure)));
+	}
+
+	/**
+	 * One attempt, so that a {@code 503} with {@code Retry-After} is reported as such
+	 * rather than waited for; an application's own client gets the first token of
+	 * {@code listAll}, the same request.
+	 */
+	private Mono<Void> request() {
+		if (this.tokensClient instanceof WebClientTokensClient client) {
+			return client.probe().then();
+		}
+		return this.tokensClient.listAll(1).take(1).then();
 	}
 
 	private static Duration elapsedSince(long start) {

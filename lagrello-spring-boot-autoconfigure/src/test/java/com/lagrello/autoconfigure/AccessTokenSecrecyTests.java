@@ -68,6 +68,21 @@ class AccessTokenSecrecyTests {
 	}
 
 	@Test
+	void envEndpointMasksTheAccessTokenInEverySpellingRelaxedBindingAccepts() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, LagrelloAutoConfiguration.class,
+					EnvironmentEndpointAutoConfiguration.class))
+			.withPropertyValues("lagrello.access_token=" + TOKEN, "management.endpoint.env.show-values=always",
+					"management.endpoints.jmx.exposure.include=env", "spring.jmx.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				String json = JsonMapper.shared()
+					.writeValueAsString(context.getBean(EnvironmentEndpoint.class).environment(null));
+				assertThat(json).contains("lagrello.access_token").doesNotContain(TOKEN);
+			});
+	}
+
+	@Test
 	void noLogLineOfTheClientContainsTheAccessTokenAtAnyLevel() {
 		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
 			.withHeader("Content-Type", "application/json")

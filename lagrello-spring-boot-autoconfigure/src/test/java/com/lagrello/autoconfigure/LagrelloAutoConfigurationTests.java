@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.lagrello.client.CreateTokenRequest;
 import com.lagrello.client.LagrelloDecodingException;
 import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClient;
@@ -16,11 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -37,8 +42,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -259,6 +267,57 @@ class LagrelloAutoConfigurationTests {
 				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(LagrelloDecodingException.class)
 					.hasMessageContaining("lagrello.max-in-memory-size"))
 				.verify(Duration.ofSeconds(5)));
+	}
+
+	@Test
+	void applicationWideReadTimeoutDoesNotCutTheClientsOwnShort() {
+		api.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204).withFixedDelay(500)));
+
+		pointedAtApi().withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class))
+			.withPropertyValues("spring.http.clients.read-timeout=100ms", "lagrello.read-timeout=5s")
+			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("abc"))
+				.expectComplete()
+				.verify(Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void connectionPoolIsNotAConnectionProviderBeanOfTheApplication() {
+		pointedAtApi().run((context) -> assertThat(context).hasSingleBean(LagrelloConnectionPool.class)
+			.doesNotHaveBean(ConnectionProvider.class));
+	}
+
+	@Test
+	void applicationsJsonNamingStrategyDoesNotChangeTheWireFormat() {
+		api.stubFor(post("/v1/tokens").willReturn(okJson("{\"tokenKey\":\"k\",\"tokenName\":\"ci\","
+				+ "\"createdBy\":\"admin\",\"createdAt\":\"2024-01-01T00:00:00Z\",\"permissions\":[\"READ\"]}")));
+
+		pointedAtApi()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class))
+			.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
+			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).create(CreateTokenRequest.of("ci")))
+				.assertNext((token) -> assertThat(token.tokenName()).isEqualTo("ci"))
+				.verifyComplete());
+
+		api.verify(postRequestedFor(urlEqualTo("/v1/tokens"))
+			.withRequestBody(equalToJson("{\"tokenName\":\"ci\",\"permissions\":[]}")));
+	}
+
+	@Test
+	void uriTagsStayTheTemplatesWhenTheBaseUrlHasAPath() {
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+
+		this.runner.withPropertyValues("lagrello.base-url=" + api.baseUrl() + "/api", "lagrello.access-token=" + TOKEN)
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					MetricsAutoConfiguration.class, WebClientObservationAutoConfiguration.class))
+			.run((context) -> {
+				context.getBean(TokensClient.class).delete("abc").block(Duration.ofSeconds(5));
+				assertThat(context.getBean(MeterRegistry.class).find("http.client.requests").timers())
+					.extracting((timer) -> timer.getId().getTag("uri"))
+					.containsOnly("/v1/tokens/{id}");
+			});
+
+		api.verify(anyRequestedFor(urlEqualTo("/api/v1/tokens/abc")));
 	}
 
 	@Configuration(proxyBeanMethods = false)

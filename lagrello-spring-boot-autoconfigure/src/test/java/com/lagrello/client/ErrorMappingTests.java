@@ -136,4 +136,69 @@ class ErrorMappingTests {
 			.verify();
 	}
 
+	@Test
+	void serverMessageEchoingTheAccessTokenIsRedacted() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(403)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"errorType\":\"FORBIDDEN\",\"message\":\"token " + TestClients.ACCESS_TOKEN
+					+ " is wrong\"}")));
+
+		StepVerifier.create(this.client.listPage(0, 5))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> {
+						assertThat(api.getMessage()).doesNotContain(TestClients.ACCESS_TOKEN).contains("token **** is wrong");
+						assertThat(api.serverMessage()).doesNotContain(TestClients.ACCESS_TOKEN);
+					}))
+			.verify();
+	}
+
+	@Test
+	void errorBodyWithoutContentTypeIsStillReadAsTheApiError() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
+			.willReturn(aResponse().withStatus(404).withBody(ApiExamples.NOT_FOUND)));
+
+		StepVerifier.create(this.client.listPage(0, 5))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> assertThat(api.errorType()).isEqualTo("NOT_FOUND")))
+			.verify();
+	}
+
+	@Test
+	void problemJsonErrorBodyIsReadAsTheApiError() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/problem+json")
+			.withBody("{\"errorType\":\"BAD_REQUEST\",\"message\":\"size must be 1 to 20\"}")));
+
+		StepVerifier.create(this.client.listPage(0, 5))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> assertThat(api.errorType()).isEqualTo("BAD_REQUEST")))
+			.verify();
+	}
+
+	@Test
+	void successBodyWithoutContentTypeIsReadAsJson() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
+			.willReturn(aResponse().withStatus(200).withBody(ApiExamples.page("a", 2, null))));
+
+		StepVerifier.create(this.client.listPage(0, 5))
+			.assertNext((page) -> assertThat(page.data()).hasSize(2))
+			.verifyComplete();
+	}
+
+	@Test
+	void successWithoutBodyBecomesDecodingExceptionForCreate() {
+		api.stubFor(post("/v1/tokens").willReturn(aResponse().withStatus(200)));
+
+		StepVerifier.create(this.client.create(CreateTokenRequest.of("ci")))
+			.expectError(LagrelloDecodingException.class)
+			.verify();
+	}
+
+	@Test
+	void successWithoutBodyBecomesDecodingExceptionForListPage() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(200)));
+
+		StepVerifier.create(this.client.listPage(0, 5)).expectError(LagrelloDecodingException.class).verify();
+	}
+
 }

@@ -231,4 +231,16 @@ class ListAllTests {
 		assertThat(requestedUrls()).hasSize(2);
 	}
 
+	@Test
+	void listAllRefusesAnotherOriginOnlyWhenDemandNeedsTheLink() {
+		page("/v1/tokens?size=2", ApiExamples.page("a", 2, "https://evil.example.com/v1/tokens?page=1&size=2"));
+
+		StepVerifier.create(this.client.listAll(2), 2)
+			.expectNextCount(2)
+			.expectNoEvent(Duration.ofMillis(100))
+			.thenRequest(1)
+			.expectError(LagrelloPagingException.class)
+			.verify(Duration.ofSeconds(5));
+	}
+
 }

@@ -120,4 +120,26 @@ class LagrelloHealthIndicatorTests {
 		api.verify(1, getRequestedFor(urlPathEqualTo("/v1/tokens")));
 	}
 
+	@Test
+	void downWithStatusAtOnceWhenTheApiAsksToRetryLater() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "5")));
+		TokensClient retrying = TokensClient.builder().baseUrl(api.baseUrl()).accessToken(TOKEN).build();
+
+		Health health = health(new LagrelloHealthIndicator(retrying, URI.create(api.baseUrl()), Duration.ofSeconds(2),
+				Duration.ZERO));
+
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("status", 503);
+		api.verify(1, getRequestedFor(urlPathEqualTo("/v1/tokens")));
+	}
+
+	@Test
+	void zeroTimeoutIsRejected() {
+		org.assertj.core.api.Assertions
+			.assertThatIllegalArgumentException()
+			.isThrownBy(() -> indicator(Duration.ZERO, Duration.ZERO))
+			.withMessageContaining("lagrello.health.timeout");
+	}
+
 }

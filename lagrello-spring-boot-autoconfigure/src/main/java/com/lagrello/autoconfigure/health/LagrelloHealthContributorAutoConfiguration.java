@@ -28,7 +28,7 @@ public final class LagrelloHealthContributorAutoConfiguration {
 	// own class, which lives in spring-boot-health, is needed
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("lagrello")
-	@ConditionalOnMissingBean(name = "lagrelloHealthContributor")
+	@ConditionalOnMissingBean(name = { "lagrelloHealthIndicator", "lagrelloHealthContributor" })
 	LagrelloHealthIndicator lagrelloHealthContributor(TokensClient tokensClient,
 			LagrelloConnectionDetails connectionDetails, LagrelloProperties properties) {
 		return new LagrelloHealthIndicator(tokensClient, connectionDetails.getBaseUrl(),
