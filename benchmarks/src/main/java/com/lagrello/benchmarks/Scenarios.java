@@ -115,13 +115,19 @@ public final class Scenarios {
 					int index = (i + round) % all.size();
 					Contender contender = all.get(index);
 					long wakeups = ThreadSwitches.voluntary("parallel");
+					long eventLoopSwitches = ThreadSwitches.voluntary("reactor-http");
 					ClosedLoop.Outcome outcome = ClosedLoop.run(contender.call(), 1, this.plan.slice(),
 							server.pageCount(), size);
 					wakeups = ThreadSwitches.voluntary("parallel") - wakeups;
+					eventLoopSwitches = ThreadSwitches.voluntary("reactor-http") - eventLoopSwitches;
 					perSecond[index] = outcome.perSecond();
 					this.results.figure("timeout." + contender.name()).add(outcome.perSecond());
 					this.results.figure("timeout." + contender.name() + ".parallelWakeups")
 						.add((double) wakeups / outcome.operations());
+					this.results.figure("timeout." + contender.name() + ".eventLoopSwitches")
+						.add((double) eventLoopSwitches / outcome.operations());
+					this.results.figure("timeout." + contender.name() + ".cpuMicros")
+						.add(outcome.cpuMicrosPerOperation());
 				}
 				this.results.figure("timeout.ratio.parallelTimeout").add(perSecond[1] / perSecond[0]);
 				this.results.figure("timeout.ratio.wheelTimeout").add(perSecond[2] / perSecond[0]);
