@@ -321,11 +321,11 @@ public final class Report {
 					this.plan.slowTokens(), this.plan.spinNanos() / 1000), "ms");
 			List<String> x = List.of("fast server", String.format(Locale.ROOT, "server +%.1f ms / page",
 					this.plan.latency().toNanos() / 1e6));
-			chart.addSeries("pure consume", x, List.of(median("slow.consume.ms"), median("slow.consume.ms")));
-			chart.addSeries("fetch alone (listAll)", x, List.of(median("slow.fetch.ms"), median("slowLatency.fetch.ms")));
-			chart.addSeries("listAll + consume", x, List.of(median("slow.listAll.ms"), median("slowLatency.listAll.ms")));
-			chart.addSeries("raw loop + consume", x, List.of(median("slow.raw.ms"), median("slowLatency.raw.ms")));
-			chart.addSeries("listAll + publishOn + consume", x,
+			chart.addSeries("consume alone", x, List.of(median("slow.consume.ms"), median("slow.consume.ms")));
+			chart.addSeries("fetch alone", x, List.of(median("slow.fetch.ms"), median("slowLatency.fetch.ms")));
+			chart.addSeries("listAll", x, List.of(median("slow.listAll.ms"), median("slowLatency.listAll.ms")));
+			chart.addSeries("raw loop", x, List.of(median("slow.raw.ms"), median("slowLatency.raw.ms")));
+			chart.addSeries("listAll + publishOn", x,
 					List.of(median("slow.publishOn.ms"), median("slowLatency.publishOn.ms")));
 			panels.add(BitmapEncoder.getBufferedImage(chart));
 		}
