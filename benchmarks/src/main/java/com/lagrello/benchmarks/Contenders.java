@@ -21,8 +21,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * the {@link RawTokensClient raw} reactor-netty + Jackson limit.
  * <p>
  * The pool allows twice as many connections as requests in flight, so that an acquire
- * never waits: reactor-netty's default (16 connections, 32 pending acquires on 2 cores)
- * refuses 64 concurrent requests, and an acquire that waits schedules its timeout on
+ * never waits (a pool from {@link ConnectionProvider#builder(String)} allows 16 on this
+ * machine unless told otherwise): an acquire that waits schedules its timeout on
  * Reactor's parallel scheduler, which wakes a parallel thread. With exactly 64
  * connections, the next request of a closed loop often asks for a connection just
  * before its previous one is released, and that cost (about 0.8 parallel-thread
