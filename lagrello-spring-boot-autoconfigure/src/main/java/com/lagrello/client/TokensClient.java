@@ -53,6 +53,11 @@ public interface TokensClient {
 	 * previous one arrives. Cancelling stops further page requests. A {@code next} link to
 	 * another origin than the base URL, a link already visited, or more pages than the
 	 * configured maximum end the stream with a {@link LagrelloPagingException}.
+	 * <p>
+	 * Tokens are emitted on the HTTP client's thread that received the page. A consumer
+	 * that does slow or blocking work per token should hop off it with
+	 * {@code listAll().publishOn(Schedulers.boundedElastic())}, so that the next page
+	 * arrives while the current one is consumed.
 	 * @param pageSize tokens per page, from 1 to 20
 	 * @return every token, page after page
 	 */

@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -43,6 +42,8 @@ public final class WebClientTokensClient implements TokensClient {
 
 	private final int maxPages;
 
+	private final String tokensUrl;
+
 	private final PageLinks pageLinks;
 
 	private final Failures failures;
@@ -57,6 +58,7 @@ public final class WebClientTokensClient implements TokensClient {
 		this.retryPolicy = retryPolicy;
 		this.pageSize = pageSize;
 		this.maxPages = maxPages;
+		this.tokensUrl = baseUrl + TOKENS_PATH;
 		this.pageLinks = new PageLinks(baseUrl);
 		this.failures = new Failures(baseUrl, readTimeout, accessToken);
 		this.errorAnswers = new ErrorAnswers(accessToken);
@@ -88,12 +90,9 @@ public final class WebClientTokensClient implements TokensClient {
 		if (isInvalidPageSize(size)) {
 			return Mono.error(invalidPageSize(size));
 		}
-		return retrievePage(UriComponentsBuilder.fromUri(this.baseUrl)
-			.path(TOKENS_PATH)
-			.queryParam("page", page)
-			.queryParam("size", size)
-			.build(true)
-			.toUri(), retry("tokens/list", true));
+		// the base URL is already encoded and the rest is digits: no URI builder needed
+		return retrievePage(URI.create(this.tokensUrl + "?page=" + page + "&size=" + size),
+				retry("tokens/list", true));
 	}
 
 	@Override
@@ -142,7 +141,7 @@ public final class WebClientTokensClient implements TokensClient {
 	}
 
 	private URI firstPage(int size) {
-		return UriComponentsBuilder.fromUri(this.baseUrl).path(TOKENS_PATH).queryParam("size", size).build(true).toUri();
+		return URI.create(this.tokensUrl + "?size=" + size);
 	}
 
 	private Mono<TokenList> retrievePage(URI page, Retry retry) {
@@ -167,7 +166,7 @@ public final class WebClientTokensClient implements TokensClient {
 	 */
 	private <T> Mono<T> resilient(String operation, Retry retry, Mono<T> exchange) {
 		Function<Throwable, Throwable> translate = (failure) -> this.failures.translate(operation, failure);
-		return exchange.timeout(this.readTimeout).onErrorMap(translate).retryWhen(retry);
+		return exchange.timeout(ReadTimeouts.after(this.readTimeout)).onErrorMap(translate).retryWhen(retry);
 	}
 
 	private static <T> Mono<T> noBody(String operation) {
