@@ -7,9 +7,8 @@ import com.lagrello.client.CreateTokenRequest;
 import com.lagrello.client.LagrelloApiException;
 import com.lagrello.client.Token;
 import com.lagrello.client.TokensClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
@@ -19,21 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The bearer-token check of {@link FakeLagrelloServer}.
  */
+@ExtendWith(FakeLagrelloExtension.class)
 class FakeLagrelloServerAuthenticationTests {
 
-	private FakeLagrelloServer server;
+	private final FakeLagrelloServer server;
 
-	private RawHttp http;
+	private final RawHttp http;
 
-	@BeforeEach
-	void start() {
-		this.server = FakeLagrelloServer.builder().start();
-		this.http = new RawHttp(this.server.baseUrl());
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
+	FakeLagrelloServerAuthenticationTests(FakeLagrelloServer server) {
+		this.server = server;
+		this.http = new RawHttp(server.baseUrl());
 	}
 
 	@Test

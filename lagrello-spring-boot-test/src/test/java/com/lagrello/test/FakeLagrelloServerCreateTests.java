@@ -9,9 +9,8 @@ import com.lagrello.client.LagrelloApiException;
 import com.lagrello.client.Permission;
 import com.lagrello.client.Token;
 import com.lagrello.client.TokensClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
@@ -22,21 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code POST /v1/tokens} on {@link FakeLagrelloServer}.
  */
+@ExtendWith(FakeLagrelloExtension.class)
 class FakeLagrelloServerCreateTests {
 
-	private FakeLagrelloServer server;
+	private final FakeLagrelloServer server;
 
-	private RawHttp http;
+	private final RawHttp http;
 
-	@BeforeEach
-	void start() {
-		this.server = FakeLagrelloServer.builder().start();
-		this.http = new RawHttp(this.server.baseUrl());
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
+	FakeLagrelloServerCreateTests(FakeLagrelloServer server) {
+		this.server = server;
+		this.http = new RawHttp(server.baseUrl());
 	}
 
 	@Test

@@ -1,8 +1,7 @@
 package com.lagrello.test;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -11,21 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What {@link FakeLagrelloServer} answers outside the Tokens API.
  */
+@ExtendWith(FakeLagrelloExtension.class)
 class FakeLagrelloServerRoutingTests {
 
-	private FakeLagrelloServer server;
+	private final FakeLagrelloServer server;
 
-	private RawHttp http;
+	private final RawHttp http;
 
-	@BeforeEach
-	void start() {
-		this.server = FakeLagrelloServer.builder().start();
-		this.http = new RawHttp(this.server.baseUrl());
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
+	FakeLagrelloServerRoutingTests(FakeLagrelloServer server) {
+		this.server = server;
+		this.http = new RawHttp(server.baseUrl());
 	}
 
 	@ParameterizedTest
