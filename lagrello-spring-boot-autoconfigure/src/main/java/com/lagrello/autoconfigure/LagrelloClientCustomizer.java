@@ -8,7 +8,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * the connector and codec settings of {@code lagrello.*}. Beans of this type are applied
  * in their {@link org.springframework.core.annotation.Order order}. The base URL and the
  * {@code Authorization} and {@code Accept} headers are set after them, from the
- * connection details, so a customizer cannot send the token elsewhere.
+ * connection details, so builder settings cannot override them; a filter that rewrites
+ * request URLs could, so keep such filters away from this client.
  */
 @FunctionalInterface
 public interface LagrelloClientCustomizer {

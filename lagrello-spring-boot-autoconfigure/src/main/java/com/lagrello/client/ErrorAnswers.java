@@ -38,8 +38,8 @@ final class ErrorAnswers {
 	}
 
 	/**
-	 * Also {@code application/problem+json} and the like; a missing content type has
-	 * been defaulted to JSON by {@link JsonByDefault}.
+	 * Also {@code application/problem+json} and the like; {@link JsonByDefault} has made
+	 * a missing content type JSON and a malformed one {@code application/octet-stream}.
 	 */
 	static boolean isJson(@Nullable MediaType contentType) {
 		return contentType != null && (MediaType.APPLICATION_JSON.isCompatibleWith(contentType)

@@ -1,14 +1,21 @@
 package com.lagrello.client;
 
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads an answer without {@code Content-Type} as JSON, the only format the API speaks,
- * instead of failing it as {@code application/octet-stream}. An answer that declares
- * another type, such as a proxy's HTML page, keeps it.
+ * Gives every answer a content type that the rest of the exchange can parse. One without
+ * {@code Content-Type} is read as JSON, the only format the API speaks, instead of
+ * failing as {@code application/octet-stream}. A malformed one (say {@code json}) becomes
+ * {@code application/octet-stream}: WebClient parses the header before it looks at the
+ * status, so it would otherwise turn a {@code 503} or a body-less {@code 200} into a
+ * parse error. A valid type, such as a proxy's HTML page, is kept.
  */
 final class JsonByDefault {
 
@@ -18,10 +25,21 @@ final class JsonByDefault {
 	}
 
 	private static Mono<ClientResponse> process(ClientResponse response) {
-		if (response.headers().contentType().isPresent()) {
+		List<String> declared = response.headers().header(HttpHeaders.CONTENT_TYPE);
+		if (declared.isEmpty()) {
+			return Mono.just(withContentType(response, MediaType.APPLICATION_JSON));
+		}
+		try {
+			MediaType.parseMediaType(declared.get(0));
 			return Mono.just(response);
 		}
-		return Mono.just(response.mutate().headers((headers) -> headers.setContentType(MediaType.APPLICATION_JSON)).build());
+		catch (InvalidMediaTypeException malformed) {
+			return Mono.just(withContentType(response, MediaType.APPLICATION_OCTET_STREAM));
+		}
+	}
+
+	private static ClientResponse withContentType(ClientResponse response, MediaType contentType) {
+		return response.mutate().headers((headers) -> headers.setContentType(contentType)).build();
 	}
 
 }

@@ -52,6 +52,8 @@ final class PagedTokenFlux {
 
 		private final AtomicInteger emitting = new AtomicInteger();
 
+		private final AtomicInteger fetchingLoop = new AtomicInteger();
+
 		// only touched by the emitting thread
 		private boolean terminated;
 
@@ -96,10 +98,26 @@ final class PagedTokenFlux {
 		}
 
 		/**
-		 * Requests the next page while demand exceeds the tokens received. A link that
-		 * must not be followed fails the stream only now, when it is needed.
+		 * Requests the next page while demand exceeds the tokens received, in a loop
+		 * rather than by recursion: a page that is answered synchronously (a stubbed
+		 * exchange in a test) would otherwise nest one call per page.
 		 */
 		private void fetchIfDemanded() {
+			if (this.fetchingLoop.getAndIncrement() != 0) {
+				return;
+			}
+			int missed = 1;
+			do {
+				fetchOnceIfDemanded();
+				missed = this.fetchingLoop.addAndGet(-missed);
+			}
+			while (missed != 0);
+		}
+
+		/**
+		 * A link that must not be followed fails the stream only now, when it is needed.
+		 */
+		private void fetchOnceIfDemanded() {
 			URI page;
 			PageSubscriber subscriber;
 			LagrelloPagingException refused = null;

@@ -178,7 +178,8 @@ public final class TokensClientBuilder {
 		}
 		String token = this.accessToken;
 		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(origin.toString());
-		uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+		// the base URL is already encoded (ASCII): only the id is encoded, strictly, as one segment
+		uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.VALUES_ONLY);
 		WebClient webClient = this.webClientBuilder.clone()
 			.uriBuilderFactory(uris)
 			.defaultHeaders((headers) -> {
@@ -212,8 +213,9 @@ public final class TokensClientBuilder {
 					+ " would send the access token in clear text to a remote host: use https, or allow plain"
 					+ " http explicitly (lagrello.allow-insecure-http=true, or allowInsecureHttp(true))");
 		}
-		String path = url.getRawPath();
-		return (path != null && path.endsWith("/")) ? URI.create(url.toString().replaceAll("/+$", "")) : url;
+		// one encoded form for every request, whether its URL is built by concatenation or by template
+		String ascii = url.toASCIIString();
+		return URI.create(ascii.endsWith("/") ? ascii.replaceAll("/+$", "") : ascii);
 	}
 
 	/**

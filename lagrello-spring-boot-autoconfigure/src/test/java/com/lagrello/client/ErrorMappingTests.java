@@ -106,7 +106,13 @@ class ErrorMappingTests {
 			.willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("{}")));
 		TokensClient impatient = TestClients.builder(api).readTimeout(Duration.ofMillis(200)).build();
 
-		StepVerifier.create(impatient.listPage(0, 5)).expectError(LagrelloTimeoutException.class).verify();
+		java.util.concurrent.atomic.AtomicReference<String> thread = new java.util.concurrent.atomic.AtomicReference<>();
+
+		StepVerifier.create(impatient.listPage(0, 5).doOnError((error) -> thread.set(Thread.currentThread().getName())))
+			.expectError(LagrelloTimeoutException.class)
+			.verify();
+
+		assertThat(thread.get()).doesNotStartWith("lagrello-read-timeouts");
 	}
 
 	@Test
@@ -197,6 +203,33 @@ class ErrorMappingTests {
 	@Test
 	void successWithoutBodyBecomesDecodingExceptionForListPage() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(200)));
+
+		StepVerifier.create(this.client.listPage(0, 5)).expectError(LagrelloDecodingException.class).verify();
+	}
+
+	@Test
+	void malformedContentTypeDoesNotFailADelete() {
+		api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete("/v1/tokens/abc")
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "html").withBody("ok")));
+
+		StepVerifier.create(this.client.delete("abc")).verifyComplete();
+	}
+
+	@Test
+	void errorWithMalformedContentTypeKeepsItsStatus() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
+			.willReturn(aResponse().withStatus(503).withHeader("Content-Type", "json").withBody("down")));
+
+		StepVerifier.create(this.client.listPage(0, 5))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> assertThat(api.statusCode()).isEqualTo(503)))
+			.verify();
+	}
+
+	@Test
+	void successWithMalformedContentTypeBecomesDecodingException() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "json").withBody("{}")));
 
 		StepVerifier.create(this.client.listPage(0, 5)).expectError(LagrelloDecodingException.class).verify();
 	}

@@ -61,4 +61,19 @@ class PagedTokenFluxTests {
 			.verifyComplete();
 	}
 
+	@Test
+	void pagesAnsweredSynchronouslyDoNotNestOneCallPerPage() {
+		PageRetriever retriever = (uri) -> {
+			String query = uri.getQuery();
+			int number = query.contains("page=") ? Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1")) : 0;
+			String next = (number < 19_999) ? "/v1/tokens?page=" + (number + 1) + "&size=1" : null;
+			return Mono.just(page("t" + number, next));
+		};
+
+		StepVerifier.create(PagedTokenFlux.of(URI.create(BASE + "/v1/tokens?size=1"), retriever, new PageLinks(BASE),
+				100_000))
+			.expectNextCount(20_000)
+			.verifyComplete();
+	}
+
 }
