@@ -53,8 +53,7 @@ public final class LagrelloAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<LagrelloConnectionPool> pool,
 			ObjectProvider<LagrelloClientCustomizer> customizers) {
-		String accessToken = connectionDetails.getAccessToken();
-		if (!StringUtils.hasText(accessToken)) {
+		if (!StringUtils.hasText(connectionDetails.getAccessToken())) {
 			throw new MissingAccessTokenException();
 		}
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
@@ -71,7 +70,8 @@ public final class LagrelloAutoConfiguration {
 		return TokensClient.builder()
 			.webClientBuilder(builder)
 			.baseUrl(connectionDetails.getBaseUrl())
-			.accessToken(accessToken)
+			// asked before every request: a rotated secret is used without a restart
+			.accessToken(connectionDetails::getAccessToken)
 			.allowInsecureHttp(properties.isAllowInsecureHttp())
 			.readTimeout(properties.getReadTimeout())
 			.retryPolicy(new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.lagrello.client.LagrelloApiException;
+import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClient;
-import com.lagrello.client.WebClientTokensClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -50,7 +50,7 @@ public class LagrelloHealthIndicator extends AbstractReactiveHealthIndicator {
 		if (timeout.isZero() || timeout.isNegative()) {
 			throw new IllegalArgumentException("lagrello.health.timeout must be positive, but is " + timeout);
 		}
-		this.tokensClient = tokensClient;
+		this.tokensClient = oneAttempt(tokensClient);
 		this.baseUrl = baseUrl;
 		this.timeout = timeout;
 		Mono<Probe> probeOnce = Mono.defer(this::probeOnce);
@@ -75,15 +75,24 @@ public class LagrelloHealthIndicator extends AbstractReactiveHealthIndicator {
 	}
 
 	/**
-	 * One attempt, so that a {@code 503} with {@code Retry-After} is reported as such
-	 * rather than waited for; an application's own client gets the first token of
-	 * {@code listAll}, the same request.
+	 * The first page of one token, {@code GET /v1/tokens?size=1}, the one request.
 	 */
 	private Mono<Void> request() {
-		if (this.tokensClient instanceof WebClientTokensClient client) {
-			return client.probe().then();
+		return this.tokensClient.listPages(1).take(1).then();
+	}
+
+	/**
+	 * A client derived with one attempt, so that a {@code 503} with {@code Retry-After}
+	 * is reported as such rather than waited for. An application's own client that
+	 * cannot be derived is probed as it is.
+	 */
+	private static TokensClient oneAttempt(TokensClient client) {
+		try {
+			return client.mutate().retryPolicy(RetryPolicy.NONE).build();
 		}
-		return this.tokensClient.listAll(1).take(1).then();
+		catch (UnsupportedOperationException ownImplementation) {
+			return client;
+		}
 	}
 
 	private static Duration elapsedSince(long start) {

@@ -2,12 +2,13 @@ package com.lagrello.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
 
-import org.springframework.http.MediaType;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
  * Builds a {@link TokensClient} without Spring Boot. Only the access token is required:
@@ -20,6 +21,9 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
  * connect timeouts, TLS and pooling; the client adds the base URL, the headers, the read
  * timeout and the retries. Redirects are answered with an error rather than followed, so
  * give it a connector that does not follow them (reactor-netty's default).
+ * <p>
+ * {@link TokensClient#mutate()} returns a builder preset with a client's settings and
+ * connections, to derive a client for another tenant.
  */
 public final class TokensClientBuilder {
 
@@ -35,23 +39,45 @@ public final class TokensClientBuilder {
 	/** Default of {@link #maxPages(int)}. */
 	public static final int DEFAULT_MAX_PAGES = 10_000;
 
-	private WebClient.Builder webClientBuilder = WebClient.builder();
+	private WebClient.Builder webClientBuilder;
 
-	private URI baseUrl = DEFAULT_BASE_URL;
+	private @Nullable URI baseUrl;
 
-	private String accessToken;
+	private @Nullable Supplier<String> accessToken;
 
-	private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+	private @Nullable Duration readTimeout;
 
-	private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+	private @Nullable RetryPolicy retryPolicy;
 
-	private int pageSize = DEFAULT_PAGE_SIZE;
+	private int pageSize;
 
-	private int maxPages = DEFAULT_MAX_PAGES;
+	private int maxPages;
 
 	private boolean allowInsecureHttp;
 
+	// shared with the client this builder was derived from, which owns it
+	private final @Nullable ReadTimeouts sharedTimeouts;
+
 	TokensClientBuilder() {
+		this.webClientBuilder = WebClient.builder();
+		this.baseUrl = DEFAULT_BASE_URL;
+		this.readTimeout = DEFAULT_READ_TIMEOUT;
+		this.retryPolicy = RetryPolicy.DEFAULT;
+		this.pageSize = DEFAULT_PAGE_SIZE;
+		this.maxPages = DEFAULT_MAX_PAGES;
+		this.sharedTimeouts = null;
+	}
+
+	TokensClientBuilder(ClientSettings settings, ReadTimeouts timeouts) {
+		this.webClientBuilder = settings.webClientBuilder().clone();
+		this.baseUrl = settings.baseUrl();
+		this.accessToken = settings.accessToken();
+		this.readTimeout = settings.readTimeout();
+		this.retryPolicy = settings.retryPolicy();
+		this.pageSize = settings.pageSize();
+		this.maxPages = settings.maxPages();
+		this.allowInsecureHttp = settings.allowInsecureHttp();
+		this.sharedTimeouts = timeouts;
 	}
 
 	/**
@@ -61,7 +87,7 @@ public final class TokensClientBuilder {
 	 * @return this builder
 	 */
 	public TokensClientBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
-		this.webClientBuilder = webClientBuilder;
+		this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder").clone();
 		return this;
 	}
 
@@ -95,6 +121,20 @@ public final class TokensClientBuilder {
 	 * @return this builder
 	 */
 	public TokensClientBuilder accessToken(String accessToken) {
+		if (accessToken == null || accessToken.isBlank()) {
+			throw new LagrelloInvalidArgumentException("accessToken", "access token must not be blank");
+		}
+		return accessToken(() -> accessToken);
+	}
+
+	/**
+	 * Sets where the bearer token comes from: asked before every request, so that a
+	 * rotated secret is used without rebuilding the client. It must be cheap and must
+	 * not block; a blank answer fails the call without sending it.
+	 * @param accessToken supplies the access token
+	 * @return this builder
+	 */
+	public TokensClientBuilder accessToken(Supplier<String> accessToken) {
 		this.accessToken = accessToken;
 		return this;
 	}
@@ -130,8 +170,8 @@ public final class TokensClientBuilder {
 	}
 
 	/**
-	 * Sets how many pages {@link TokensClient#listAll} follows at most, a guard against
-	 * a server that never stops paging; 10,000 by default.
+	 * Sets how many pages one drain follows at most, a guard against a server that never
+	 * stops paging; 10,000 by default.
 	 * @param maxPages the maximum number of pages
 	 * @return this builder
 	 */
@@ -152,12 +192,13 @@ public final class TokensClientBuilder {
 	}
 
 	/**
-	 * Builds the client.
+	 * Builds the client. A client built from {@link TokensClient#mutate()} shares the
+	 * connections and the timer of the one it was derived from.
 	 * @return a new client
 	 * @throws LagrelloInvalidArgumentException if a setting is invalid
 	 */
 	public WebClientTokensClient build() {
-		if (this.accessToken == null || this.accessToken.isBlank()) {
+		if (this.accessToken == null) {
 			throw new LagrelloInvalidArgumentException("accessToken", "access token must not be blank");
 		}
 		URI origin = validBaseUrl();
@@ -176,22 +217,10 @@ public final class TokensClientBuilder {
 			throw new LagrelloInvalidArgumentException("maxPages", "max pages must be at least 1, but is "
 					+ this.maxPages);
 		}
-		String token = this.accessToken;
-		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(origin.toString());
-		// the base URL is already encoded (ASCII): only the id is encoded, strictly, as one segment
-		uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.VALUES_ONLY);
-		WebClient webClient = this.webClientBuilder.clone()
-			.uriBuilderFactory(uris)
-			.defaultHeaders((headers) -> {
-				headers.setBearerAuth(token);
-				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-			})
-			// request details would log the Authorization header
-			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
-			.filter(JsonByDefault.FILTER)
-			.build();
-		return new WebClientTokensClient(webClient, origin, token, this.readTimeout, this.retryPolicy, this.pageSize,
-				this.maxPages);
+		ClientSettings settings = new ClientSettings(this.webClientBuilder.clone(), origin, this.accessToken,
+				this.readTimeout, this.retryPolicy, this.pageSize, this.maxPages, this.allowInsecureHttp);
+		return (this.sharedTimeouts != null) ? new WebClientTokensClient(settings, this.sharedTimeouts, false)
+				: new WebClientTokensClient(settings, new ReadTimeouts(), true);
 	}
 
 	private URI validBaseUrl() {

@@ -21,15 +21,16 @@ final class Failures {
 
 	private final Duration readTimeout;
 
-	private final String accessToken;
-
-	Failures(URI baseUrl, Duration readTimeout, String accessToken) {
+	Failures(URI baseUrl, Duration readTimeout) {
 		this.baseUrl = baseUrl;
 		this.readTimeout = readTimeout;
-		this.accessToken = accessToken;
 	}
 
-	LagrelloException translate(String operation, Throwable failure) {
+	/**
+	 * Translates a failure of a request that carried the given access token, which is
+	 * redacted from whatever the failure says.
+	 */
+	LagrelloException translate(String operation, Throwable failure, String accessToken) {
 		if (failure instanceof LagrelloException lagrello) {
 			return lagrello;
 		}
@@ -40,7 +41,7 @@ final class Failures {
 			boolean connectFailed = hasCause(failure, ConnectException.class);
 			String what = connectFailed ? "could not connect to " + this.baseUrl
 					: "the connection to " + this.baseUrl + " failed before an answer arrived";
-			return new LagrelloTransportException(operation + " failed: " + what + " (" + rootMessage(failure) + ")",
+			return new LagrelloTransportException(operation + " failed: " + what + " (" + rootMessage(failure, accessToken) + ")",
 					!connectFailed, false, failure);
 		}
 		if (hasCause(failure, DataBufferLimitException.class)) {
@@ -49,13 +50,13 @@ final class Failures {
 		}
 		if (hasCause(failure, UnsupportedMediaTypeException.class) || hasCause(failure, CodecException.class)) {
 			return new LagrelloDecodingException(
-					operation + " failed: the answer could not be read (" + rootMessage(failure) + ")", failure);
+					operation + " failed: the answer could not be read (" + rootMessage(failure, accessToken) + ")", failure);
 		}
 		if (failure instanceof WebClientException || hasCause(failure, java.io.IOException.class)) {
 			return new LagrelloTransportException(
-					operation + " failed: the answer was cut off (" + rootMessage(failure) + ")", true, true, failure);
+					operation + " failed: the answer was cut off (" + rootMessage(failure, accessToken) + ")", true, true, failure);
 		}
-		return new LagrelloException(operation + " failed: " + rootMessage(failure), failure);
+		return new LagrelloException(operation + " failed: " + rootMessage(failure, accessToken), failure);
 	}
 
 	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
@@ -70,13 +71,13 @@ final class Failures {
 		return false;
 	}
 
-	private String rootMessage(Throwable failure) {
+	private static String rootMessage(Throwable failure, String accessToken) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return Secrets.redact(message, this.accessToken);
+		return Secrets.redact(message, accessToken);
 	}
 
 }

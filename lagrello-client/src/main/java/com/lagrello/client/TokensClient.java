@@ -45,14 +45,17 @@ public interface TokensClient {
 
 	/**
 	 * Streams every token of the tenant, following the server's {@code paging.next}
-	 * links page after page.
+	 * links page after page: {@link #listPages(int)} flattened.
 	 * <p>
 	 * Tokens are emitted as pages arrive. A page is requested only when downstream demand
-	 * goes beyond the tokens already received, so {@code listAll(2).take(2)} sends one
-	 * request, while an unbounded subscriber has the next page requested as soon as the
-	 * previous one arrives. Cancelling stops further page requests. A {@code next} link to
-	 * another origin than the base URL, a link already visited, or more pages than the
-	 * configured maximum end the stream with a {@link LagrelloPagingException}.
+	 * goes beyond the tokens of the pages before it, and at most one page is read ahead of
+	 * demand: {@code listAll(2).take(2)} sends one request, while an unbounded subscriber
+	 * has the next page requested as soon as the tokens of the previous one are emitted.
+	 * Cancelling stops further page requests and cancels the one in flight. A
+	 * {@code next} link to another origin than the base URL, a link already visited, or
+	 * more pages than the configured maximum end the stream with a
+	 * {@link LagrelloPagingException}, after the tokens before it, and the refused link is
+	 * not requested.
 	 * <p>
 	 * Tokens are emitted on the HTTP client's thread that received the page. A consumer
 	 * that does slow or blocking work per token should hop off it with
@@ -64,12 +67,56 @@ public interface TokensClient {
 	Flux<Token> listAll(int pageSize);
 
 	/**
+	 * Streams every page of tokens, in order: the first page without a {@code page}
+	 * parameter (the server's first page), then each {@code paging.next} exactly as the
+	 * server gives it. It stops after a page without data or without {@code next}. A page
+	 * is requested only when downstream demand reaches it; the guards of
+	 * {@link #listAll(int)} apply.
+	 * <p>
+	 * A page's {@code paging().next()} is a resume point: {@link #listPagesFrom(String)}
+	 * goes on from there, say in a later request of a web application.
+	 * <p>
+	 * The default implementation pages by number with {@link #listPage(int, int)}, for
+	 * implementations of this interface other than the library's own.
+	 * @param pageSize tokens per page, from 1 to 20
+	 * @return every page
+	 */
+	default Flux<TokenList> listPages(int pageSize) {
+		return Flux.range(0, Integer.MAX_VALUE)
+			.concatMap((page) -> listPage(page, pageSize), 0)
+			.takeUntil((page) -> page.data().isEmpty() || !page.paging().hasNext());
+	}
+
+	/**
+	 * Goes on paging from a {@code paging.next} link seen earlier. The link is resolved
+	 * and checked as any {@code next} link: one to another origin than the base URL fails
+	 * with a {@link LagrelloPagingException} and nothing is sent.
+	 * @param nextLink a {@code paging.next} of an earlier page
+	 * @return the page it links to and every page after it
+	 */
+	default Flux<TokenList> listPagesFrom(String nextLink) {
+		return Flux.error(new UnsupportedOperationException(getClass().getName() + " cannot resume paging"));
+	}
+
+	/**
 	 * Deletes a token ({@code DELETE /v1/tokens/{id}}). The id is always encoded as one
 	 * path segment.
 	 * @param tokenId the token's key
 	 * @return completes when the server confirmed the deletion
 	 */
 	Mono<Void> delete(String tokenId);
+
+	/**
+	 * Returns a builder preset with this client's settings and connections, to derive
+	 * another client, say for another tenant:
+	 * {@code client.mutate().accessToken(other).build()}. This client is unchanged.
+	 * @return a new builder
+	 * @throws UnsupportedOperationException if this implementation cannot be derived
+	 * from (the default)
+	 */
+	default TokensClientBuilder mutate() {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot be mutated");
+	}
 
 	/**
 	 * Starts building a client without Spring Boot, on a {@code WebClient.Builder} of

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link PagedTokenFlux} against page retrievers that answer on other threads.
+ * {@link TokenPages} against page fetchers that answer on other threads or synchronously.
  */
-class PagedTokenFluxTests {
+class TokenPagesTests {
 
 	private static final URI BASE = URI.create("https://api.lagrello.com");
 
@@ -29,13 +29,13 @@ class PagedTokenFluxTests {
 	void cancellingReachesThePageRequestInFlight() {
 		AtomicBoolean secondPageCancelled = new AtomicBoolean();
 		AtomicBoolean secondPageRequested = new AtomicBoolean();
-		PageRetriever retriever = (uri) -> uri.getQuery().contains("page=1")
+		java.util.function.Function<URI, Mono<TokenList>> retriever = (uri) -> uri.getQuery().contains("page=1")
 				? Mono.<TokenList>never()
 					.doOnSubscribe((s) -> secondPageRequested.set(true))
 					.doOnCancel(() -> secondPageCancelled.set(true))
 				: Mono.just(page("a", "/v1/tokens?page=1&size=1")).publishOn(Schedulers.parallel());
 
-		StepVerifier.create(PagedTokenFlux.of(URI.create(BASE + "/v1/tokens?size=1"), retriever, new PageLinks(BASE), 10))
+		StepVerifier.create(new TokenPages(new PageLinks(BASE), 10, retriever).tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
 			.expectNextCount(1)
 			.then(() -> await().atMost(Duration.ofSeconds(5)).untilTrue(secondPageRequested))
 			.thenCancel()
@@ -46,14 +46,14 @@ class PagedTokenFluxTests {
 
 	@Test
 	void pagesAnsweredOnOtherThreadsAreEmittedInOrder() {
-		PageRetriever retriever = (uri) -> {
+		java.util.function.Function<URI, Mono<TokenList>> retriever = (uri) -> {
 			String query = uri.getQuery();
 			int number = query.contains("page=") ? Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1")) : 0;
 			String next = (number < 49) ? "/v1/tokens?page=" + (number + 1) + "&size=1" : null;
 			return Mono.just(page("t" + number, next)).publishOn(Schedulers.parallel());
 		};
 
-		StepVerifier.create(PagedTokenFlux.of(URI.create(BASE + "/v1/tokens?size=1"), retriever, new PageLinks(BASE), 100)
+		StepVerifier.create(new TokenPages(new PageLinks(BASE), 100, retriever).tokensFrom(URI.create(BASE + "/v1/tokens?size=1"))
 			.map(Token::tokenName)
 			.collectList())
 			.assertNext((names) -> assertThat(names).hasSize(50)
@@ -63,15 +63,14 @@ class PagedTokenFluxTests {
 
 	@Test
 	void pagesAnsweredSynchronouslyDoNotNestOneCallPerPage() {
-		PageRetriever retriever = (uri) -> {
+		java.util.function.Function<URI, Mono<TokenList>> retriever = (uri) -> {
 			String query = uri.getQuery();
 			int number = query.contains("page=") ? Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1")) : 0;
 			String next = (number < 19_999) ? "/v1/tokens?page=" + (number + 1) + "&size=1" : null;
 			return Mono.just(page("t" + number, next));
 		};
 
-		StepVerifier.create(PagedTokenFlux.of(URI.create(BASE + "/v1/tokens?size=1"), retriever, new PageLinks(BASE),
-				100_000))
+		StepVerifier.create(new TokenPages(new PageLinks(BASE), 100_000, retriever).tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
 			.expectNextCount(20_000)
 			.verifyComplete();
 	}

@@ -18,13 +18,14 @@ final class ErrorAnswers {
 
 	static final String REQUEST_ID_HEADER = "X-Request-Id";
 
-	private final String accessToken;
-
-	ErrorAnswers(String accessToken) {
-		this.accessToken = accessToken;
+	private ErrorAnswers() {
 	}
 
-	Mono<Throwable> toException(String operation, ClientResponse response) {
+	/**
+	 * Reads the answer to a request that carried the given access token, which is
+	 * redacted from whatever the server says.
+	 */
+	static Mono<Throwable> toException(String operation, ClientResponse response, String accessToken) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		String requestId = headers.getFirst(REQUEST_ID_HEADER);
@@ -33,8 +34,8 @@ final class ErrorAnswers {
 		Mono<ApiError> body = isJson(contentType)
 				? response.bodyToMono(ApiError.class).onErrorResume((unreadable) -> Mono.empty())
 				: response.releaseBody().then(Mono.empty());
-		return body.map((error) -> this.newException(operation, status, error, requestId, retryAfter))
-			.switchIfEmpty(Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter)));
+		return body.map((error) -> newException(operation, status, error, requestId, retryAfter, accessToken))
+			.switchIfEmpty(Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter, accessToken)));
 	}
 
 	/**
@@ -46,11 +47,11 @@ final class ErrorAnswers {
 				|| "json".equals(contentType.getSubtypeSuffix()));
 	}
 
-	private Throwable newException(String operation, int status, @Nullable ApiError error,
-			@Nullable String requestId, @Nullable Duration retryAfter) {
+	private static Throwable newException(String operation, int status, @Nullable ApiError error,
+			@Nullable String requestId, @Nullable Duration retryAfter, String accessToken) {
 		// a server may echo the token it refused: it must not reach a message or log
-		String errorType = (error != null) ? Secrets.redact(error.errorType(), this.accessToken) : null;
-		String message = (error != null) ? Secrets.redact(error.message(), this.accessToken) : null;
+		String errorType = (error != null) ? Secrets.redact(error.errorType(), accessToken) : null;
+		String message = (error != null) ? Secrets.redact(error.message(), accessToken) : null;
 		return new LagrelloApiException(operation, status, errorType, message, requestId, retryAfter);
 	}
 

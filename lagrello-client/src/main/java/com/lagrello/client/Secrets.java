@@ -3,10 +3,9 @@ package com.lagrello.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Masks credentials before they reach a message, a log line or {@code toString()}: the
- * client's own, and anything else that shows tokens (the test support module's fake).
+ * Masks credentials before they reach a message, a log line or {@code toString()}.
  */
-public final class Secrets {
+final class Secrets {
 
 	private static final int VISIBLE = 4;
 
@@ -18,7 +17,7 @@ public final class Secrets {
 	 * @param secret the secret, or {@code null}
 	 * @return {@code ****} followed by at most the last four characters
 	 */
-	public static String mask(@Nullable String secret) {
+	static String mask(@Nullable String secret) {
 		if (secret == null) {
 			return "null";
 		}

@@ -1,0 +1,26 @@
+package com.lagrello.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The validated settings of one client, kept so that {@link TokensClient#mutate()} can
+ * start a builder from them.
+ *
+ * @param webClientBuilder the builder the client's {@code WebClient} was built from, as
+ * the user gave it (with its connector, hence its connections)
+ * @param baseUrl the API origin, encoded, without a trailing slash
+ * @param accessToken supplies the bearer token before every request
+ * @param readTimeout the time allowed for each attempt
+ * @param retryPolicy how transient failures are retried
+ * @param pageSize the page size of {@code listAll()}
+ * @param maxPages the most pages one drain follows
+ * @param allowInsecureHttp whether plain http to a remote host was allowed
+ */
+record ClientSettings(WebClient.Builder webClientBuilder, URI baseUrl, Supplier<String> accessToken,
+		Duration readTimeout, RetryPolicy retryPolicy, int pageSize, int maxPages, boolean allowInsecureHttp) {
+
+}

@@ -1,0 +1,237 @@
+package com.lagrello.client;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link TokensClient} on Spring's {@link WebClient}. Immutable and thread-safe; build
+ * one with {@link TokensClient#builder()}, derive one with {@link #mutate()}.
+ * <p>
+ * Every request is observed under a URI template ({@code /v1/tokens},
+ * {@code /v1/tokens/{id}}), never the raw URL, so metrics and traces stay bounded, also
+ * for pages reached through absolute {@code next} links. {@link #close()} releases the
+ * client's read-timeout timer; the connections belong to the {@code WebClient}'s
+ * connector.
+ */
+public final class WebClientTokensClient implements TokensClient, AutoCloseable {
+
+	/** The request attribute WebClient reads the observed URI template from. */
+	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
+	static final String TOKENS_PATH = "/v1/tokens";
+
+	static final String TOKEN_PATH = "/v1/tokens/{id}";
+
+	static final int MAX_PAGE_SIZE = 20;
+
+	private final ClientSettings settings;
+
+	private final ReadTimeouts timeouts;
+
+	private final boolean ownsTimeouts;
+
+	private final WebClient webClient;
+
+	private final String tokensUrl;
+
+	private final PageLinks pageLinks;
+
+	private final TokenPages pages;
+
+	private final Failures failures;
+
+	WebClientTokensClient(ClientSettings settings, ReadTimeouts timeouts, boolean ownsTimeouts) {
+		this.settings = settings;
+		this.timeouts = timeouts;
+		this.ownsTimeouts = ownsTimeouts;
+		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(settings.baseUrl().toString());
+		// the base URL is already encoded (ASCII): only the id is encoded, strictly, as one segment
+		uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.VALUES_ONLY);
+		this.webClient = settings.webClientBuilder()
+			.clone()
+			.uriBuilderFactory(uris)
+			.defaultHeaders((headers) -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)))
+			// request details would log the Authorization header
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
+			.filter(JsonByDefault.FILTER)
+			.build();
+		this.tokensUrl = settings.baseUrl() + TOKENS_PATH;
+		this.pageLinks = new PageLinks(settings.baseUrl());
+		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), this::retrievePage);
+		this.failures = new Failures(settings.baseUrl(), settings.readTimeout());
+	}
+
+	@Override
+	public Mono<Token> create(CreateTokenRequest request) {
+		if (request == null) {
+			return Mono.error(new LagrelloInvalidArgumentException("request", "request must not be null"));
+		}
+		return call("tokens/create", false, (token) -> this.webClient.post()
+			.uri(TOKENS_PATH)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(request)
+			.retrieve()
+			.onStatus(WebClientTokensClient::isNotSuccess,
+					(response) -> ErrorAnswers.toException("tokens/create", response, token))
+			.bodyToMono(Token.class)
+			.switchIfEmpty(noBody("tokens/create")));
+	}
+
+	@Override
+	public Mono<TokenList> listPage(int page, int size) {
+		if (page < 0) {
+			return Mono.error(new LagrelloInvalidArgumentException("page", "page must be 0 or more, but is " + page));
+		}
+		if (isInvalidPageSize(size)) {
+			return Mono.error(invalidPageSize(size));
+		}
+		// the base URL is already encoded and the rest is digits: no URI builder needed
+		return retrievePage(URI.create(this.tokensUrl + "?page=" + page + "&size=" + size));
+	}
+
+	@Override
+	public Flux<Token> listAll() {
+		return listAll(this.settings.pageSize());
+	}
+
+	@Override
+	public Flux<Token> listAll(int pageSize) {
+		if (isInvalidPageSize(pageSize)) {
+			return Flux.error(invalidPageSize(pageSize));
+		}
+		return this.pages.tokensFrom(firstPage(pageSize));
+	}
+
+	@Override
+	public Flux<TokenList> listPages(int pageSize) {
+		if (isInvalidPageSize(pageSize)) {
+			return Flux.error(invalidPageSize(pageSize));
+		}
+		return this.pages.pagesFrom(firstPage(pageSize));
+	}
+
+	@Override
+	public Flux<TokenList> listPagesFrom(String nextLink) {
+		if (nextLink == null || nextLink.isBlank()) {
+			return Flux.error(new LagrelloInvalidArgumentException("nextLink", "nextLink must not be blank"));
+		}
+		return Flux.defer(() -> this.pages.pagesFrom(this.pageLinks.resolve(nextLink)));
+	}
+
+	/**
+	 * The first page without a page parameter: the server's own first page.
+	 */
+	private URI firstPage(int pageSize) {
+		return URI.create(this.tokensUrl + "?size=" + pageSize);
+	}
+
+	@Override
+	public Mono<Void> delete(String tokenId) {
+		if (tokenId == null || tokenId.isBlank()) {
+			return Mono.error(new LagrelloInvalidArgumentException("tokenId", "tokenId must not be blank"));
+		}
+		if (tokenId.equals(".") || tokenId.equals("..")) {
+			return Mono.error(new LagrelloInvalidArgumentException("tokenId",
+					"tokenId must not be a dot segment, which would address another path"));
+		}
+		return call("tokens/delete", true, (token) -> this.webClient.delete()
+			.uri(TOKEN_PATH, tokenId)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.retrieve()
+			.onStatus(WebClientTokensClient::isNotSuccess,
+					(response) -> ErrorAnswers.toException("tokens/delete", response, token))
+			.toBodilessEntity()
+			.then());
+	}
+
+	@Override
+	public TokensClientBuilder mutate() {
+		return new TokensClientBuilder(this.settings, this.timeouts);
+	}
+
+	private Mono<TokenList> retrievePage(URI page) {
+		return call("tokens/list", true, (token) -> this.webClient.get()
+			.uri(page)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.retrieve()
+			.onStatus(WebClientTokensClient::isNotSuccess,
+					(response) -> ErrorAnswers.toException("tokens/list", response, token))
+			.bodyToMono(TokenList.class)
+			.switchIfEmpty(noBody("tokens/list")));
+	}
+
+	/**
+	 * One call: every attempt asks for the current access token, is bounded by the read
+	 * timeout and has its failure translated; transient failures are retried.
+	 */
+	private <T> Mono<T> call(String operation, boolean idempotent, Function<String, Mono<T>> exchange) {
+		return Mono.defer(() -> {
+			String token = currentAccessToken(operation);
+			return exchange.apply(token)
+				.timeout(this.timeouts.after(this.settings.readTimeout()))
+				.onErrorMap((failure) -> this.failures.translate(operation, failure, token));
+		}).retryWhen(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent));
+	}
+
+	private String currentAccessToken(String operation) {
+		String token = this.settings.accessToken().get();
+		if (token == null || token.isBlank()) {
+			throw new LagrelloException(operation + " was not sent: the access token supplier gave a blank token");
+		}
+		return token;
+	}
+
+	private static <T> Mono<T> noBody(String operation) {
+		return Mono.error(() -> new LagrelloDecodingException(operation + " failed: the answer had no body", null));
+	}
+
+	private static boolean isNotSuccess(HttpStatusCode status) {
+		return !status.is2xxSuccessful();
+	}
+
+	private static boolean isInvalidPageSize(int size) {
+		return size < 1 || size > MAX_PAGE_SIZE;
+	}
+
+	private static LagrelloInvalidArgumentException invalidPageSize(int size) {
+		return new LagrelloInvalidArgumentException("pageSize",
+				"page size must be from 1 to " + MAX_PAGE_SIZE + ", but is " + size);
+	}
+
+	/**
+	 * Returns the URL the client sends its requests to.
+	 * @return the base URL
+	 */
+	public URI baseUrl() {
+		return this.settings.baseUrl();
+	}
+
+	/**
+	 * Releases the read-timeout timer, unless this client was derived with
+	 * {@link #mutate()} and shares its original's. Calls made after closing fail.
+	 */
+	@Override
+	public void close() {
+		if (this.ownsTimeouts) {
+			this.timeouts.close();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "WebClientTokensClient[baseUrl=" + this.settings.baseUrl() + "]";
+	}
+
+}
