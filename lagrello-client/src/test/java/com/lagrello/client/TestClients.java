@@ -25,7 +25,7 @@ final class TestClients {
 			.readTimeout(Duration.ofSeconds(5));
 	}
 
-	static TokensClient client(WireMockExtension server) {
+	static WebClientTokensClient client(WireMockExtension server) {
 		return builder(server).build();
 	}
 

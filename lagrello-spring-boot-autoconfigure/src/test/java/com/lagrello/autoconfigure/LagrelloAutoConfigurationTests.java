@@ -161,6 +161,47 @@ class LagrelloAutoConfigurationTests {
 	}
 
 	@Test
+	void aSecretRotatedBehindTheConnectionDetailsIsUsedWithoutARestart() {
+		api.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
+		java.util.concurrent.atomic.AtomicReference<String> secret = new java.util.concurrent.atomic.AtomicReference<>(
+				"before-rotation-0123456789");
+
+		this.runner.withBean(LagrelloConnectionDetails.class, () -> new LagrelloConnectionDetails() {
+			@Override
+			public URI getBaseUrl() {
+				return URI.create(api.baseUrl());
+			}
+
+			@Override
+			public String getAccessToken() {
+				return secret.get();
+			}
+		}).run((context) -> {
+			TokensClient client = context.getBean(TokensClient.class);
+			client.delete("abc").block(Duration.ofSeconds(5));
+			secret.set("after-rotation-0123456789");
+			client.delete("abc").block(Duration.ofSeconds(5));
+		});
+
+		api.verify(1, anyRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization",
+				equalTo("Bearer before-rotation-0123456789")));
+		api.verify(1, anyRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization",
+				equalTo("Bearer after-rotation-0123456789")));
+	}
+
+	@Test
+	void closingTheContextReleasesTheClientsTimer() {
+		api.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
+		java.util.concurrent.atomic.AtomicReference<TokensClient> client = new java.util.concurrent.atomic.AtomicReference<>();
+
+		pointedAtApi().run((context) -> client.set(context.getBean(TokensClient.class)));
+
+		StepVerifier.create(client.get().delete("abc"))
+			.expectErrorSatisfies((error) -> assertThat(error).hasMessageContaining("closed"))
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void retryAndPaginationPropertiesReachTheClient() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(503)));
 
