@@ -28,8 +28,8 @@ public record CreateTokenRequest(@JsonProperty("tokenName") String tokenName,
 			throw new LagrelloInvalidArgumentException("tokenName", "tokenName must not be blank");
 		}
 		if (tokenName.length() > MAX_TOKEN_NAME_LENGTH) {
-			throw new LagrelloInvalidArgumentException("tokenName", "tokenName must be at most "
-					+ MAX_TOKEN_NAME_LENGTH + " characters, but has " + tokenName.length());
+			throw new LagrelloInvalidArgumentException("tokenName", "tokenName must be at most " + MAX_TOKEN_NAME_LENGTH
+					+ " characters, but has " + tokenName.length());
 		}
 		if (permissions == null || permissions.contains(null)) {
 			throw new LagrelloInvalidArgumentException("permissions", "permissions must not be or contain null");

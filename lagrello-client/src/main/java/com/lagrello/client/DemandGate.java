@@ -4,15 +4,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Holds back the next page request of one drain until downstream demand goes beyond
- * what the pages so far delivered: tokens for {@code listAll}, pages for
- * {@code listPages}.
+ * Holds back the next page request of one drain until downstream demand goes beyond what
+ * the pages so far delivered: tokens for {@code listAll}, pages for {@code listPages}.
  * <p>
  * The one piece of paging that Reactor has no operator for: with an HTTP publisher,
  * subscribing is sending, so the request must wait for demand rather than for a
- * subscriber. Demand is counted as it is requested downstream, delivery as pages
- * arrive; the request waiting is started at most once, on whichever thread first sees
- * both.
+ * subscriber. Demand is counted as it is requested downstream, delivery as pages arrive;
+ * the request waiting is started at most once, on whichever thread first sees both.
  */
 final class DemandGate {
 

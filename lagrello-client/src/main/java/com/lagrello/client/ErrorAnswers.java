@@ -35,7 +35,8 @@ final class ErrorAnswers {
 				? response.bodyToMono(ApiError.class).onErrorResume((unreadable) -> Mono.empty())
 				: response.releaseBody().then(Mono.empty());
 		return body.map((error) -> newException(operation, status, error, requestId, retryAfter, accessToken))
-			.switchIfEmpty(Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter, accessToken)));
+			.switchIfEmpty(
+					Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter, accessToken)));
 	}
 
 	/**

@@ -41,20 +41,24 @@ final class Failures {
 			boolean connectFailed = hasCause(failure, ConnectException.class);
 			String what = connectFailed ? "could not connect to " + this.baseUrl
 					: "the connection to " + this.baseUrl + " failed before an answer arrived";
-			return new LagrelloTransportException(operation + " failed: " + what + " (" + rootMessage(failure, accessToken) + ")",
-					!connectFailed, false, failure);
+			return new LagrelloTransportException(
+					operation + " failed: " + what + " (" + rootMessage(failure, accessToken) + ")", !connectFailed,
+					false, failure);
 		}
 		if (hasCause(failure, DataBufferLimitException.class)) {
-			return new LagrelloDecodingException(operation
-					+ " failed: the answer is larger than the in-memory limit (lagrello.max-in-memory-size)", failure);
+			return new LagrelloDecodingException(
+					operation + " failed: the answer is larger than the in-memory limit (lagrello.max-in-memory-size)",
+					failure);
 		}
 		if (hasCause(failure, UnsupportedMediaTypeException.class) || hasCause(failure, CodecException.class)) {
 			return new LagrelloDecodingException(
-					operation + " failed: the answer could not be read (" + rootMessage(failure, accessToken) + ")", failure);
+					operation + " failed: the answer could not be read (" + rootMessage(failure, accessToken) + ")",
+					failure);
 		}
 		if (failure instanceof WebClientException || hasCause(failure, java.io.IOException.class)) {
 			return new LagrelloTransportException(
-					operation + " failed: the answer was cut off (" + rootMessage(failure, accessToken) + ")", true, true, failure);
+					operation + " failed: the answer was cut off (" + rootMessage(failure, accessToken) + ")", true,
+					true, failure);
 		}
 		return new LagrelloException(operation + " failed: " + rootMessage(failure, accessToken), failure);
 	}

@@ -19,8 +19,7 @@ public class LagrelloTransportException extends LagrelloException {
 	 * @param responseStarted whether the server had started to answer
 	 * @param cause the original failure
 	 */
-	public LagrelloTransportException(String message, boolean requestSent, boolean responseStarted,
-			Throwable cause) {
+	public LagrelloTransportException(String message, boolean requestSent, boolean responseStarted, Throwable cause) {
 		super(message, cause);
 		this.requestSent = requestSent;
 		this.responseStarted = responseStarted;

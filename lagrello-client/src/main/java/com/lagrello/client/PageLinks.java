@@ -5,15 +5,16 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Resolves the server's {@code paging.next} links against the base URL and refuses
- * those to another origin, so that the access token never leaves it.
+ * Resolves the server's {@code paging.next} links against the base URL and refuses those
+ * to another origin, so that the access token never leaves it.
  */
 final class PageLinks {
 
 	private final URI baseUrl;
 
 	PageLinks(URI baseUrl) {
-		// java.net.URI resolves "a" against "http://host" as "http://hosta": give it a path
+		// java.net.URI resolves "a" against "http://host" as "http://hosta": give it a
+		// path
 		this.baseUrl = (baseUrl.getRawPath() == null || baseUrl.getRawPath().isEmpty()) ? baseUrl.resolve("/")
 				: baseUrl;
 	}
@@ -31,9 +32,9 @@ final class PageLinks {
 			throw new LagrelloPagingException("tokens/list refused the next page link: it is not a valid URL", ex);
 		}
 		if (!sameOrigin(link)) {
-			throw new LagrelloPagingException("tokens/list refused the next page link to " + origin(link)
-					+ ": it leaves the base URL's origin " + origin(this.baseUrl)
-					+ ", and the access token must not be sent there");
+			throw new LagrelloPagingException(
+					"tokens/list refused the next page link to " + origin(link) + ": it leaves the base URL's origin "
+							+ origin(this.baseUrl) + ", and the access token must not be sent there");
 		}
 		return link;
 	}

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param previous the link to the previous page, or {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Paging(@JsonProperty("next") @Nullable String next,
-		@JsonProperty("previous") @Nullable String previous) {
+public record Paging(@JsonProperty("next") @Nullable String next, @JsonProperty("previous") @Nullable String previous) {
 
 	/** Paging of a page that has no neighbours. */
 	public static final Paging NONE = new Paging(null, null);

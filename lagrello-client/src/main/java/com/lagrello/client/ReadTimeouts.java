@@ -10,14 +10,14 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Read timeouts of one client and the clients derived from it, on a timer wheel that
- * the client releases when it is closed.
+ * Read timeouts of one client and the clients derived from it, on a timer wheel that the
+ * client releases when it is closed.
  * <p>
  * {@code Mono.timeout(Duration)} schedules every timeout on Reactor's parallel scheduler,
  * which wakes one of its threads for each request; with sequential requests that alone
  * cost about a tenth of the throughput in the benchmarks. A wheel only adds the timeout
- * to a bucket, and its one daemon thread, started with the first request, ticks every
- * 100 ms: precise enough for timeouts of seconds. A timeout that fires is handed to the
+ * to a bucket, and its one daemon thread, started with the first request, ticks every 100
+ * ms: precise enough for timeouts of seconds. A timeout that fires is handed to the
  * parallel scheduler, so that the caller's error handling never stalls the wheel.
  */
 final class ReadTimeouts implements AutoCloseable {

@@ -32,7 +32,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	/** Default of {@link #maxRetryAfter()}. */
 	public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
-	/** The defaults: 3 attempts, 200 ms to 5 s back-off, {@code Retry-After} up to 60 s. */
+	/**
+	 * The defaults: 3 attempts, 200 ms to 5 s back-off, {@code Retry-After} up to 60 s.
+	 */
 	public static final RetryPolicy DEFAULT = new RetryPolicy(DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF,
 			DEFAULT_MAX_BACKOFF, DEFAULT_MAX_RETRY_AFTER);
 
@@ -53,15 +55,15 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 		requireNotNegative("maxBackoff", maxBackoff);
 		requireNotNegative("maxRetryAfter", maxRetryAfter);
 		if (maxBackoff.compareTo(initialBackoff) < 0) {
-			throw new LagrelloInvalidArgumentException("maxBackoff",
-					"retry max-backoff (" + maxBackoff + ") must not be shorter than initial-backoff ("
-							+ initialBackoff + ")");
+			throw new LagrelloInvalidArgumentException("maxBackoff", "retry max-backoff (" + maxBackoff
+					+ ") must not be shorter than initial-backoff (" + initialBackoff + ")");
 		}
 	}
 
 	private static void requireNotNegative(String name, Duration value) {
 		if (value == null || value.isNegative()) {
-			throw new LagrelloInvalidArgumentException(name, "retry " + name + " must be zero or more, but is " + value);
+			throw new LagrelloInvalidArgumentException(name,
+					"retry " + name + " must be zero or more, but is " + value);
 		}
 	}
 

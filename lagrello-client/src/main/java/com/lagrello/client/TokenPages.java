@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
  * which fetches each and emits the pages in order. A link is let into the sink by the
  * {@link DemandGate} only once downstream demand goes beyond what the pages so far
  * delivered, so nothing is sent ahead of demand: {@code take(n)} within the first page
- * sends one request, while an unbounded subscriber has the next page in flight as soon
- * as the previous one arrives, before its tokens are emitted. A link that must not be
+ * sends one request, while an unbounded subscriber has the next page in flight as soon as
+ * the previous one arrives, before its tokens are emitted. A link that must not be
  * followed fails the stream when it is needed, after the pages before it, and is never
  * requested: one to another origin, one visited before, or a page beyond the maximum.
  * Cancelling reaches the request in flight.
@@ -65,9 +65,8 @@ final class TokenPages {
 	}
 
 	/**
-	 * The state of one subscription. Its pages are fetched one after the other, each
-	 * link known only once the page before it arrived, so the links visited need no
-	 * lock.
+	 * The state of one subscription. Its pages are fetched one after the other, each link
+	 * known only once the page before it arrived, so the links visited need no lock.
 	 */
 	private final class Drain {
 
@@ -85,7 +84,8 @@ final class TokenPages {
 		}
 
 		Flux<TokenList> pages(URI first) {
-			// a FluxSink is serialized: a link may be let in on the thread of a page answer
+			// a FluxSink is serialized: a link may be let in on the thread of a page
+			// answer
 			// or on the thread of a downstream request
 			return Flux.<URI>create((sink) -> {
 				this.links = sink;

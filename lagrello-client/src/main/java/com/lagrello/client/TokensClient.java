@@ -44,18 +44,18 @@ public interface TokensClient {
 	Flux<Token> listAll();
 
 	/**
-	 * Streams every token of the tenant, following the server's {@code paging.next}
-	 * links page after page: {@link #listPages(int)} flattened.
+	 * Streams every token of the tenant, following the server's {@code paging.next} links
+	 * page after page: {@link #listPages(int)} flattened.
 	 * <p>
 	 * Tokens are emitted as pages arrive. A page is requested only when downstream demand
-	 * goes beyond the tokens of the pages before it, and at most one page is read ahead of
-	 * demand: {@code listAll(2).take(2)} sends one request, while an unbounded subscriber
-	 * has the next page requested as soon as the tokens of the previous one are emitted.
-	 * Cancelling stops further page requests and cancels the one in flight. A
-	 * {@code next} link to another origin than the base URL, a link already visited, or
+	 * goes beyond the tokens of the pages before it, and at most one page is read ahead
+	 * of demand: {@code listAll(2).take(2)} sends one request, while an unbounded
+	 * subscriber has the next page requested as soon as the tokens of the previous one
+	 * are emitted. Cancelling stops further page requests and cancels the one in flight.
+	 * A {@code next} link to another origin than the base URL, a link already visited, or
 	 * more pages than the configured maximum end the stream with a
-	 * {@link LagrelloPagingException}, after the tokens before it, and the refused link is
-	 * not requested.
+	 * {@link LagrelloPagingException}, after the tokens before it, and the refused link
+	 * is not requested.
 	 * <p>
 	 * Tokens are emitted on the HTTP client's thread that received the page. A consumer
 	 * that does slow or blocking work per token should hop off it with
@@ -111,8 +111,8 @@ public interface TokensClient {
 	 * another client, say for another tenant:
 	 * {@code client.mutate().accessToken(other).build()}. This client is unchanged.
 	 * @return a new builder
-	 * @throws UnsupportedOperationException if this implementation cannot be derived
-	 * from (the default)
+	 * @throws UnsupportedOperationException if this implementation cannot be derived from
+	 * (the default)
 	 */
 	default TokensClientBuilder mutate() {
 		throw new UnsupportedOperationException(getClass().getName() + " cannot be mutated");

@@ -16,11 +16,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * TokensClient tokens = TokensClient.builder()
  *     .accessToken(System.getenv("LAGRELLO_ACCESS_TOKEN"))
  *     .build();
- * </pre>
- * The given {@link WebClient.Builder} is cloned, never changed. Its connector decides
- * connect timeouts, TLS and pooling; the client adds the base URL, the headers, the read
- * timeout and the retries. Redirects are answered with an error rather than followed, so
- * give it a connector that does not follow them (reactor-netty's default).
+ * </pre> The given {@link WebClient.Builder} is cloned, never changed. Its connector
+ * decides connect timeouts, TLS and pooling; the client adds the base URL, the headers,
+ * the read timeout and the retries. Redirects are answered with an error rather than
+ * followed, so give it a connector that does not follow them (reactor-netty's default).
  * <p>
  * {@link TokensClient#mutate()} returns a builder preset with a client's settings and
  * connections, to derive a client for another tenant.
@@ -129,8 +128,8 @@ public final class TokensClientBuilder {
 
 	/**
 	 * Sets where the bearer token comes from: asked before every request, so that a
-	 * rotated secret is used without rebuilding the client. It must be cheap and must
-	 * not block; a blank answer fails the call without sending it.
+	 * rotated secret is used without rebuilding the client. It must be cheap and must not
+	 * block; a blank answer fails the call without sending it.
 	 * @param accessToken supplies the access token
 	 * @return this builder
 	 */
@@ -203,19 +202,19 @@ public final class TokensClientBuilder {
 		}
 		URI origin = validBaseUrl();
 		if (this.readTimeout == null || this.readTimeout.isNegative() || this.readTimeout.isZero()) {
-			throw new LagrelloInvalidArgumentException("readTimeout", "read timeout must be positive, but is "
-					+ this.readTimeout);
+			throw new LagrelloInvalidArgumentException("readTimeout",
+					"read timeout must be positive, but is " + this.readTimeout);
 		}
 		if (this.retryPolicy == null) {
 			throw new LagrelloInvalidArgumentException("retryPolicy", "retry policy must not be null");
 		}
 		if (this.pageSize < 1 || this.pageSize > WebClientTokensClient.MAX_PAGE_SIZE) {
-			throw new LagrelloInvalidArgumentException("pageSize", "page size must be from 1 to "
-					+ WebClientTokensClient.MAX_PAGE_SIZE + ", but is " + this.pageSize);
+			throw new LagrelloInvalidArgumentException("pageSize",
+					"page size must be from 1 to " + WebClientTokensClient.MAX_PAGE_SIZE + ", but is " + this.pageSize);
 		}
 		if (this.maxPages < 1) {
-			throw new LagrelloInvalidArgumentException("maxPages", "max pages must be at least 1, but is "
-					+ this.maxPages);
+			throw new LagrelloInvalidArgumentException("maxPages",
+					"max pages must be at least 1, but is " + this.maxPages);
 		}
 		ClientSettings settings = new ClientSettings(this.webClientBuilder.clone(), origin, this.accessToken,
 				this.readTimeout, this.retryPolicy, this.pageSize, this.maxPages, this.allowInsecureHttp);
@@ -238,11 +237,13 @@ public final class TokensClientBuilder {
 					"base URL must not have user info, a query or a fragment, but is " + url);
 		}
 		if (scheme.equals("http") && !this.allowInsecureHttp && !isLoopback(url.getHost())) {
-			throw new LagrelloInvalidArgumentException("baseUrl", "base URL " + url
-					+ " would send the access token in clear text to a remote host: use https, or allow plain"
-					+ " http explicitly (lagrello.allow-insecure-http=true, or allowInsecureHttp(true))");
+			throw new LagrelloInvalidArgumentException("baseUrl",
+					"base URL " + url
+							+ " would send the access token in clear text to a remote host: use https, or allow plain"
+							+ " http explicitly (lagrello.allow-insecure-http=true, or allowInsecureHttp(true))");
 		}
-		// one encoded form for every request, whether its URL is built by concatenation or by template
+		// one encoded form for every request, whether its URL is built by concatenation
+		// or by template
 		String ascii = url.toASCIIString();
 		return URI.create(ascii.endsWith("/") ? ascii.replaceAll("/+$", "") : ascii);
 	}

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The pages one drain has asked for: refuses a link asked for before (a cycle) and a
- * page beyond the maximum.
+ * The pages one drain has asked for: refuses a link asked for before (a cycle) and a page
+ * beyond the maximum.
  * <p>
  * A link is kept as 64 bits of its SHA-256 digest, so memory grows with the number of
  * pages, not with the length of the links (the chance that two of 10,000 links share a
@@ -40,13 +40,15 @@ final class VisitedLinks {
 		}
 		if (!this.digests.add(digest(link))) {
 			throw new LagrelloPagingException(
-					"tokens/list stopped: the server sent a next link it had sent before, a cycle: " + withoutQuery(link));
+					"tokens/list stopped: the server sent a next link it had sent before, a cycle: "
+							+ withoutQuery(link));
 		}
 	}
 
 	private static long digest(URI link) {
-		String normal = link.getScheme().toLowerCase(Locale.ROOT) + "://" + link.getRawAuthority().toLowerCase(Locale.ROOT)
-				+ link.getRawPath() + ((link.getRawQuery() != null) ? "?" + link.getRawQuery() : "");
+		String normal = link.getScheme().toLowerCase(Locale.ROOT) + "://"
+				+ link.getRawAuthority().toLowerCase(Locale.ROOT) + link.getRawPath()
+				+ ((link.getRawQuery() != null) ? "?" + link.getRawQuery() : "");
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8));
 			return ByteBuffer.wrap(hash).getLong();

@@ -53,7 +53,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		this.timeouts = timeouts;
 		this.ownsTimeouts = ownsTimeouts;
 		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(settings.baseUrl().toString());
-		// the base URL is already encoded (ASCII): only the id is encoded, strictly, as one segment
+		// the base URL is already encoded (ASCII): only the id is encoded, strictly, as
+		// one segment
 		uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.VALUES_ONLY);
 		this.webClient = settings.webClientBuilder()
 			.clone()
@@ -74,17 +75,18 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		if (request == null) {
 			return Mono.error(new LagrelloInvalidArgumentException("request", "request must not be null"));
 		}
-		return call("tokens/create", false, (token) -> this.webClient.post()
-			.uri(TOKENS_PATH)
-			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
-			.headers((headers) -> headers.setBearerAuth(token))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(request)
-			.retrieve()
-			.onStatus(WebClientTokensClient::isNotSuccess,
-					(response) -> ErrorAnswers.toException("tokens/create", response, token))
-			.bodyToMono(Token.class)
-			.switchIfEmpty(noBody("tokens/create")));
+		return call("tokens/create", false,
+				(token) -> this.webClient.post()
+					.uri(TOKENS_PATH)
+					.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
+					.headers((headers) -> headers.setBearerAuth(token))
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(request)
+					.retrieve()
+					.onStatus(WebClientTokensClient::isNotSuccess,
+							(response) -> ErrorAnswers.toException("tokens/create", response, token))
+					.bodyToMono(Token.class)
+					.switchIfEmpty(noBody("tokens/create")));
 	}
 
 	@Override
@@ -144,15 +146,16 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			return Mono.error(new LagrelloInvalidArgumentException("tokenId",
 					"tokenId must not be a dot segment, which would address another path"));
 		}
-		return call("tokens/delete", true, (token) -> this.webClient.delete()
-			.uri(TOKEN_PATH, tokenId)
-			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
-			.headers((headers) -> headers.setBearerAuth(token))
-			.retrieve()
-			.onStatus(WebClientTokensClient::isNotSuccess,
-					(response) -> ErrorAnswers.toException("tokens/delete", response, token))
-			.toBodilessEntity()
-			.then());
+		return call("tokens/delete", true,
+				(token) -> this.webClient.delete()
+					.uri(TOKEN_PATH, tokenId)
+					.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
+					.headers((headers) -> headers.setBearerAuth(token))
+					.retrieve()
+					.onStatus(WebClientTokensClient::isNotSuccess,
+							(response) -> ErrorAnswers.toException("tokens/delete", response, token))
+					.toBodilessEntity()
+					.then());
 	}
 
 	@Override
@@ -161,15 +164,16 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	}
 
 	private Mono<TokenList> retrievePage(URI page) {
-		return call("tokens/list", true, (token) -> this.webClient.get()
-			.uri(page)
-			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
-			.headers((headers) -> headers.setBearerAuth(token))
-			.retrieve()
-			.onStatus(WebClientTokensClient::isNotSuccess,
-					(response) -> ErrorAnswers.toException("tokens/list", response, token))
-			.bodyToMono(TokenList.class)
-			.switchIfEmpty(noBody("tokens/list")));
+		return call("tokens/list", true,
+				(token) -> this.webClient.get()
+					.uri(page)
+					.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
+					.headers((headers) -> headers.setBearerAuth(token))
+					.retrieve()
+					.onStatus(WebClientTokensClient::isNotSuccess,
+							(response) -> ErrorAnswers.toException("tokens/list", response, token))
+					.bodyToMono(TokenList.class)
+					.switchIfEmpty(noBody("tokens/list")));
 	}
 
 	/**

@@ -16,8 +16,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where the bearer token comes from: asked before every request, so that a rotated
- * secret is used at once, and per derived client.
+ * Where the bearer token comes from: asked before every request, so that a rotated secret
+ * is used at once, and per derived client.
  */
 class AccessTokenSourceTests {
 
@@ -43,7 +43,8 @@ class AccessTokenSourceTests {
 		secret.set("rotated-token-0123456789");
 		StepVerifier.create(client.listPage(0, 1)).expectNextCount(1).verifyComplete();
 
-		assertThat(authorizations()).containsExactly("Bearer first-token-0123456789", "Bearer rotated-token-0123456789");
+		assertThat(authorizations()).containsExactly("Bearer first-token-0123456789",
+				"Bearer rotated-token-0123456789");
 	}
 
 	@Test
@@ -51,8 +52,8 @@ class AccessTokenSourceTests {
 		TokensClient client = TestClients.builder(api).accessToken(() -> " ").build();
 
 		StepVerifier.create(client.listPage(0, 1))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(LagrelloException.class)
-				.hasMessageContaining("blank"))
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOf(LagrelloException.class).hasMessageContaining("blank"))
 			.verify();
 
 		assertThat(api.getAllServeEvents()).isEmpty();
@@ -83,8 +84,8 @@ class AccessTokenSourceTests {
 		original.close();
 
 		StepVerifier.create(original.listPage(0, 1))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(LagrelloException.class)
-				.hasMessageContaining("closed"))
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOf(LagrelloException.class).hasMessageContaining("closed"))
 			.verify();
 	}
 

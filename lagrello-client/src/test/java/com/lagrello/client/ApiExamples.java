@@ -25,8 +25,14 @@ final class ApiExamples {
 			if (i > 1) {
 				data.append(',');
 			}
-			data.append("{\"tokenKey\":\"").append(prefix).append("-key-").append(i)
-				.append("\",\"tokenName\":\"").append(prefix).append('-').append(i)
+			data.append("{\"tokenKey\":\"")
+				.append(prefix)
+				.append("-key-")
+				.append(i)
+				.append("\",\"tokenName\":\"")
+				.append(prefix)
+				.append('-')
+				.append(i)
 				.append("\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\",\"permissions\":[\"READ\"]}");
 		}
 		String nextJson = (next != null) ? "\"" + next + "\"" : "null";

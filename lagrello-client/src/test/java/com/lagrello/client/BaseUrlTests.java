@@ -42,7 +42,8 @@ class BaseUrlTests {
 		client.listAll(1).blockLast();
 		client.delete("a b").block();
 
-		assertThat(requestedUrls()).hasSize(4).allSatisfy((url) -> assertThat(url).startsWith("/team%20a/caf%C3%A9/v1/tokens"));
+		assertThat(requestedUrls()).hasSize(4)
+			.allSatisfy((url) -> assertThat(url).startsWith("/team%20a/caf%C3%A9/v1/tokens"));
 		assertThat(requestedUrls()).contains("/team%20a/caf%C3%A9/v1/tokens/a%20b");
 	}
 

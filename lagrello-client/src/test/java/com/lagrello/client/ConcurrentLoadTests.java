@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Many concurrent calls against a local server: none fails and every connection goes
- * back to the pool.
+ * Many concurrent calls against a local server: none fails and every connection goes back
+ * to the pool.
  */
 class ConcurrentLoadTests {
 
@@ -61,7 +61,8 @@ class ConcurrentLoadTests {
 				this.openConnections.incrementAndGet();
 				channel.closeFuture().addListener((closed) -> this.openConnections.decrementAndGet());
 			})
-			// answered off the event loop: reactor-netty#4361 stalls keep-alive connections
+			// answered off the event loop: reactor-netty#4361 stalls keep-alive
+			// connections
 			// whose response completes synchronously
 			.handle((request, response) -> response.header("Content-Type", "application/json")
 				.sendByteArray(Mono.fromCallable(() -> PAGE).subscribeOn(Schedulers.parallel())))
@@ -71,7 +72,8 @@ class ConcurrentLoadTests {
 			.metrics(true, () -> (poolName, id, remoteAddress, metrics) -> this.poolMetrics.set(metrics))
 			.build();
 		TokensClient client = TokensClient.builder()
-			.webClientBuilder(WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool))))
+			.webClientBuilder(
+					WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool))))
 			.baseUrl("http://127.0.0.1:" + this.server.port())
 			.accessToken(TestClients.ACCESS_TOKEN)
 			.retryPolicy(RetryPolicy.NONE)

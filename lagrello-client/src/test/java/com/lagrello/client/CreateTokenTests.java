@@ -72,9 +72,7 @@ class CreateTokenTests {
 
 	@Test
 	void createOfNullRequestFailsWithoutRequest() {
-		StepVerifier.create(this.client.create(null))
-			.expectError(LagrelloInvalidArgumentException.class)
-			.verify();
+		StepVerifier.create(this.client.create(null)).expectError(LagrelloInvalidArgumentException.class).verify();
 
 		assertThat(api.getAllServeEvents()).isEmpty();
 	}

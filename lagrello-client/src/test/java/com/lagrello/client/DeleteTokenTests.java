@@ -54,8 +54,8 @@ class DeleteTokenTests {
 			.withBody(ApiExamples.NOT_FOUND)));
 
 		StepVerifier.create(this.client.delete("missing"))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
-					(api) -> {
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class, (api) -> {
 						assertThat(api.statusCode()).isEqualTo(404);
 						assertThat(api.errorType()).isEqualTo("NOT_FOUND");
 						assertThat(api.getMessage()).contains("tokens/delete", "404", "token could not be found");

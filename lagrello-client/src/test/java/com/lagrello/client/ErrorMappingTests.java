@@ -32,8 +32,8 @@ class ErrorMappingTests {
 			.withBody(ApiExamples.FORBIDDEN)));
 
 		StepVerifier.create(this.client.create(CreateTokenRequest.of("ci")))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
-					(api) -> {
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class, (api) -> {
 						assertThat(api.statusCode()).isEqualTo(403);
 						assertThat(api.errorType()).isEqualTo("FORBIDDEN");
 						assertThat(api.serverMessage()).isEqualTo("The access token used to access resource is wrong");
@@ -51,8 +51,8 @@ class ErrorMappingTests {
 			.withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
 
 		StepVerifier.create(this.client.listPage(0, 5))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
-					(api) -> {
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class, (api) -> {
 						assertThat(api.statusCode()).isEqualTo(502);
 						assertThat(api.errorType()).isNull();
 						assertThat(api.getMessage()).contains("tokens/list", "502");
@@ -62,9 +62,8 @@ class ErrorMappingTests {
 
 	@Test
 	void jsonErrorBodyThatIsNotAnApiErrorLeavesErrorTypeNull() {
-		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(500)
-			.withHeader("Content-Type", "application/json")
-			.withBody("[1,2,3]")));
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(
+				aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("[1,2,3]")));
 
 		StepVerifier.create(this.client.listPage(0, 5))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
@@ -146,13 +145,14 @@ class ErrorMappingTests {
 	void serverMessageEchoingTheAccessTokenIsRedacted() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(403)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"errorType\":\"FORBIDDEN\",\"message\":\"token " + TestClients.ACCESS_TOKEN
-					+ " is wrong\"}")));
+			.withBody(
+					"{\"errorType\":\"FORBIDDEN\",\"message\":\"token " + TestClients.ACCESS_TOKEN + " is wrong\"}")));
 
 		StepVerifier.create(this.client.listPage(0, 5))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
-					(api) -> {
-						assertThat(api.getMessage()).doesNotContain(TestClients.ACCESS_TOKEN).contains("token **** is wrong");
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class, (api) -> {
+						assertThat(api.getMessage()).doesNotContain(TestClients.ACCESS_TOKEN)
+							.contains("token **** is wrong");
 						assertThat(api.serverMessage()).doesNotContain(TestClients.ACCESS_TOKEN);
 					}))
 			.verify();

@@ -77,7 +77,8 @@ class FaultMatrixTests {
 
 	static Stream<Arguments> cells() {
 		List<Arguments> cells = new ArrayList<>();
-		// fault, how to stub it, outcome for create, listPage, delete (null = success), requests each
+		// fault, how to stub it, outcome for create, listPage, delete (null = success),
+		// requests each
 		add(cells, "connection reset before response", always(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
 				LagrelloTransportException.class, 1, LagrelloTransportException.class, 3,
 				LagrelloTransportException.class, 3);

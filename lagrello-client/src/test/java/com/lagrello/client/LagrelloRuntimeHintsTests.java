@@ -31,7 +31,8 @@ class LagrelloRuntimeHintsTests {
 		}
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Token.class.getMethod("tokenKey")))
 			.accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Permission.class.getMethod("of", String.class)))
+		assertThat(
+				RuntimeHintsPredicates.reflection().onMethodInvocation(Permission.class.getMethod("of", String.class)))
 			.accepts(hints);
 	}
 

@@ -29,10 +29,11 @@ class ListPageTests {
 
 		StepVerifier.create(this.client.listPage(3, 2)).expectNextCount(1).verifyComplete();
 
-		api.verify(1, getRequestedFor(urlPathEqualTo("/v1/tokens")).withQueryParam("page", equalTo("3"))
-			.withQueryParam("size", equalTo("2"))
-			.withHeader("Authorization", equalTo("Bearer " + TestClients.ACCESS_TOKEN))
-			.withHeader("Accept", equalTo("application/json")));
+		api.verify(1,
+				getRequestedFor(urlPathEqualTo("/v1/tokens")).withQueryParam("page", equalTo("3"))
+					.withQueryParam("size", equalTo("2"))
+					.withHeader("Authorization", equalTo("Bearer " + TestClients.ACCESS_TOKEN))
+					.withHeader("Accept", equalTo("application/json")));
 	}
 
 	@Test

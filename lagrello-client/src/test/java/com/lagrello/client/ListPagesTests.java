@@ -80,7 +80,9 @@ class ListPagesTests {
 
 	@Test
 	void listPagesFromRefusesABlankLink() {
-		StepVerifier.create(this.client.listPagesFrom(" ")).expectError(LagrelloInvalidArgumentException.class).verify();
+		StepVerifier.create(this.client.listPagesFrom(" "))
+			.expectError(LagrelloInvalidArgumentException.class)
+			.verify();
 	}
 
 	@Test

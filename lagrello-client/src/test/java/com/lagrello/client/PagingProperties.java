@@ -96,7 +96,8 @@ class PagingProperties {
 		assertThat(server.violations).as("requests sent beyond demand, or concurrently").isEmpty();
 		assertThat(server.refusedSent).as("refused links that were sent").isZero();
 		assertThat(received.values).as("in order, each once").isEqualTo(expected.subList(0, received.values.size()));
-		assertThat((long) received.values.size()).as("never beyond demand").isLessThanOrEqualTo(received.requested.get());
+		assertThat((long) received.values.size()).as("never beyond demand")
+			.isLessThanOrEqualTo(received.requested.get());
 		boolean enoughDemand = received.requested.get() > expected.size() && !received.cancelled;
 		if (enoughDemand) {
 			until(() -> received.terminal.get() != null);
@@ -130,7 +131,11 @@ class PagingProperties {
 
 	@Provide
 	Arbitrary<Shape> shapes() {
-		Arbitrary<List<Integer>> sizes = Arbitraries.integers().between(0, 4).list().ofMinSize(1).ofMaxSize(8)
+		Arbitrary<List<Integer>> sizes = Arbitraries.integers()
+			.between(0, 4)
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(8)
 			// a page without data ends the stream: only the last may be empty
 			.map((list) -> {
 				List<Integer> fixed = new ArrayList<>(list);
@@ -139,8 +144,7 @@ class PagingProperties {
 				}
 				return fixed;
 			});
-		return Combinators.combine(sizes, Arbitraries.of(Ending.class), Arbitraries.of(true, false))
-			.as(Shape::new);
+		return Combinators.combine(sizes, Arbitraries.of(Ending.class), Arbitraries.of(true, false)).as(Shape::new);
 	}
 
 	@Provide
@@ -261,13 +265,16 @@ class PagingProperties {
 				if (!link.getHost().equals(BASE.getHost())) {
 					this.refusedSent++;
 				}
-				int page = (link.getQuery().contains("page=")) ? Integer.parseInt(link.getQuery().replaceAll(".*page=(\\d+).*", "$1")) : 0;
+				int page = (link.getQuery().contains("page="))
+						? Integer.parseInt(link.getQuery().replaceAll(".*page=(\\d+).*", "$1")) : 0;
 				if (this.seen.put(page, true) != null) {
 					this.refusedSent++;
 				}
-				long before = this.tokenMode ? this.shape.sizes().stream().limit(page).mapToLong(Integer::longValue).sum() : page;
+				long before = this.tokenMode
+						? this.shape.sizes().stream().limit(page).mapToLong(Integer::longValue).sum() : page;
 				if (this.requested.get() <= before) {
-					this.violations.add("page " + page + " sent with demand " + this.requested.get() + " covered by " + before);
+					this.violations
+						.add("page " + page + " sent with demand " + this.requested.get() + " covered by " + before);
 				}
 				Mono<TokenList> reply = (page >= this.shape.sizes().size())
 						? Mono.error(new LagrelloException("page " + page + " failed"))

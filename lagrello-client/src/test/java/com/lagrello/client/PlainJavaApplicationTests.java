@@ -49,7 +49,8 @@ class PlainJavaApplicationTests {
 			.withRequestBody(equalToJson("{\"tokenName\":\"ci\",\"permissions\":[\"READ\"]}")));
 		api.verify(deleteRequestedFor(urlEqualTo("/v1/tokens/a-key-1")));
 		assertThat(getClass().getClassLoader().getResource("org/springframework/boot/SpringApplication.class"))
-			.as("Spring Boot on the class path").isNull();
+			.as("Spring Boot on the class path")
+			.isNull();
 	}
 
 }

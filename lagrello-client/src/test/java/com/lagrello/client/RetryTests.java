@@ -36,7 +36,8 @@ class RetryTests {
 
 	private void failOnceThen(Supplier<MappingBuilder> request, ResponseDefinitionBuilder failure,
 			ResponseDefinitionBuilder success) {
-		api.stubFor(request.get().inScenario("flaky")
+		api.stubFor(request.get()
+			.inScenario("flaky")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(failure)
 			.willSetStateTo("recovered"));

@@ -35,7 +35,9 @@ class TokenPagesTests {
 					.doOnCancel(() -> secondPageCancelled.set(true))
 				: Mono.just(page("a", "/v1/tokens?page=1&size=1")).publishOn(Schedulers.parallel());
 
-		StepVerifier.create(new TokenPages(new PageLinks(BASE), 10, retriever).tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
+		StepVerifier
+			.create(new TokenPages(new PageLinks(BASE), 10, retriever)
+				.tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
 			.expectNextCount(1)
 			.then(() -> await().atMost(Duration.ofSeconds(5)).untilTrue(secondPageRequested))
 			.thenCancel()
@@ -53,9 +55,11 @@ class TokenPagesTests {
 			return Mono.just(page("t" + number, next)).publishOn(Schedulers.parallel());
 		};
 
-		StepVerifier.create(new TokenPages(new PageLinks(BASE), 100, retriever).tokensFrom(URI.create(BASE + "/v1/tokens?size=1"))
-			.map(Token::tokenName)
-			.collectList())
+		StepVerifier
+			.create(new TokenPages(new PageLinks(BASE), 100, retriever)
+				.tokensFrom(URI.create(BASE + "/v1/tokens?size=1"))
+				.map(Token::tokenName)
+				.collectList())
 			.assertNext((names) -> assertThat(names).hasSize(50)
 				.containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj((i) -> "t" + i).toList()))
 			.verifyComplete();
@@ -70,7 +74,9 @@ class TokenPagesTests {
 			return Mono.just(page("t" + number, next));
 		};
 
-		StepVerifier.create(new TokenPages(new PageLinks(BASE), 100_000, retriever).tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
+		StepVerifier
+			.create(new TokenPages(new PageLinks(BASE), 100_000, retriever)
+				.tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
 			.expectNextCount(20_000)
 			.verifyComplete();
 	}

@@ -74,8 +74,8 @@ class TransientFailureRetryTests {
 				new RuntimeException());
 
 		StepVerifier
-			.withVirtualTime(() -> failingTimes(1, notSent)
-				.retryWhen(new TransientFailureRetry(POLICY, "tokens/create", false)))
+			.withVirtualTime(
+					() -> failingTimes(1, notSent).retryWhen(new TransientFailureRetry(POLICY, "tokens/create", false)))
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("ok")
 			.verifyComplete();
@@ -85,12 +85,11 @@ class TransientFailureRetryTests {
 
 	@Test
 	void nonIdempotentCallIsNotRetriedOnceTheRequestMayHaveBeenSent() {
-		LagrelloTransportException sent = new LagrelloTransportException("reset", true, false,
-				new RuntimeException());
+		LagrelloTransportException sent = new LagrelloTransportException("reset", true, false, new RuntimeException());
 
 		StepVerifier
-			.withVirtualTime(() -> failingTimes(1, sent)
-				.retryWhen(new TransientFailureRetry(POLICY, "tokens/create", false)))
+			.withVirtualTime(
+					() -> failingTimes(1, sent).retryWhen(new TransientFailureRetry(POLICY, "tokens/create", false)))
 			.expectError(LagrelloTransportException.class)
 			.verify();
 
@@ -103,8 +102,8 @@ class TransientFailureRetryTests {
 				new RuntimeException());
 
 		StepVerifier
-			.withVirtualTime(() -> failingTimes(1, cutOff)
-				.retryWhen(new TransientFailureRetry(POLICY, "tokens/list", true)))
+			.withVirtualTime(
+					() -> failingTimes(1, cutOff).retryWhen(new TransientFailureRetry(POLICY, "tokens/list", true)))
 			.expectError(LagrelloTransportException.class)
 			.verify();
 
@@ -128,8 +127,8 @@ class TransientFailureRetryTests {
 				new RuntimeException());
 
 		StepVerifier
-			.withVirtualTime(() -> failingTimes(1, timeout)
-				.retryWhen(new TransientFailureRetry(POLICY, "tokens/list", true)))
+			.withVirtualTime(
+					() -> failingTimes(1, timeout).retryWhen(new TransientFailureRetry(POLICY, "tokens/list", true)))
 			.expectError(LagrelloTimeoutException.class)
 			.verify();
 

@@ -23,9 +23,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * of the Lagrello {@link TokensClient}, built from Spring Boot's {@link WebClient.Builder}
- * so that its codecs, customizers and observations apply.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the Lagrello {@link TokensClient}, built from Spring Boot's
+ * {@link WebClient.Builder} so that its codecs, customizers and observations apply.
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 		SslAutoConfiguration.class })
@@ -42,7 +42,8 @@ public final class LagrelloAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean({ TokensClient.class, LagrelloConnectionPool.class })
 	LagrelloConnectionPool lagrelloConnectionPool(LagrelloProperties properties) {
-		return new LagrelloConnectionPool(properties.getPool().getMaxConnections(), properties.getPool().getMaxIdleTime());
+		return new LagrelloConnectionPool(properties.getPool().getMaxConnections(),
+				properties.getPool().getMaxIdleTime());
 	}
 
 	@Bean
@@ -51,8 +52,7 @@ public final class LagrelloAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<LagrelloConnectionPool> pool,
-			ObjectProvider<LagrelloClientCustomizer> customizers) {
+			ObjectProvider<LagrelloConnectionPool> pool, ObjectProvider<LagrelloClientCustomizer> customizers) {
 		if (!StringUtils.hasText(connectionDetails.getAccessToken())) {
 			throw new MissingAccessTokenException();
 		}
@@ -86,8 +86,8 @@ public final class LagrelloAutoConfiguration {
 	static class ActuatorSanitizingConfiguration {
 
 		/**
-		 * Masks the access token in {@code /actuator/env} and {@code /actuator/configprops}
-		 * even where an application shows their values.
+		 * Masks the access token in {@code /actuator/env} and
+		 * {@code /actuator/configprops} even where an application shows their values.
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "lagrelloAccessTokenSanitizer")

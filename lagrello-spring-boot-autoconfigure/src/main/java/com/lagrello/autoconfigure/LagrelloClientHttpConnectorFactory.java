@@ -16,8 +16,8 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * from its {@link ClientHttpConnectorBuilder} and {@code spring.http.clients.*} settings,
  * overriding only what {@code lagrello.*} decides: the connect timeout, the SSL bundle
  * (when set), never following redirects with the access token, no read timeout of the
- * connector's own (the client bounds every attempt by {@code lagrello.read-timeout}), and,
- * on reactor-netty, the {@link LagrelloConnectionPool}.
+ * connector's own (the client bounds every attempt by {@code lagrello.read-timeout}),
+ * and, on reactor-netty, the {@link LagrelloConnectionPool}.
  */
 final class LagrelloClientHttpConnectorFactory {
 
@@ -42,7 +42,8 @@ final class LagrelloClientHttpConnectorFactory {
 		}
 		ClientHttpConnectorBuilder<?> connectorBuilder = this.builder;
 		if (pool != null && connectorBuilder instanceof ReactorClientHttpConnectorBuilder reactor) {
-			// keeps the customizers and event loops of Boot's builder, swaps only the pool
+			// keeps the customizers and event loops of Boot's builder, swaps only the
+			// pool
 			ConnectionProvider connectionProvider = pool.connectionProvider();
 			connectorBuilder = reactor.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
 		}

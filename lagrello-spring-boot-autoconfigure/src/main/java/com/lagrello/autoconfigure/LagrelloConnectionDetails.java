@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 /**
  * Where the Lagrello API is and how to authenticate to it. Define a bean of this type to
  * take the place of {@code lagrello.base-url} and {@code lagrello.access-token}, for
- * example to read the token from a secret store; the test support module contributes
- * one for its fake server.
+ * example to read the token from a secret store; the test support module contributes one
+ * for its fake server.
  */
 public interface LagrelloConnectionDetails extends ConnectionDetails {
 

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.DisposableBean;
  * The Lagrello client's own reactor-netty connection pool, closed with the application
  * context. Idle connections are evicted before common servers and load balancers close
  * them, so that a request is not sent on a connection being closed. A type of its own,
- * rather than a {@link ConnectionProvider} bean, so that an application that injects
- * its own {@code ConnectionProvider} by type is not disturbed.
+ * rather than a {@link ConnectionProvider} bean, so that an application that injects its
+ * own {@code ConnectionProvider} by type is not disturbed.
  */
 public final class LagrelloConnectionPool implements DisposableBean {
 

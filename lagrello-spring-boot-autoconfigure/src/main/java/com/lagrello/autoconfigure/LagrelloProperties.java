@@ -127,8 +127,8 @@ public class LagrelloProperties {
 	@Override
 	public String toString() {
 		// never the access token
-		return "LagrelloProperties[baseUrl=" + this.baseUrl + ", accessToken=" + ((this.accessToken != null) ? "******" : null)
-				+ "]";
+		return "LagrelloProperties[baseUrl=" + this.baseUrl + ", accessToken="
+				+ ((this.accessToken != null) ? "******" : null) + "]";
 	}
 
 	/**
@@ -298,8 +298,8 @@ public class LagrelloProperties {
 	public static class Ssl {
 
 		/**
-		 * Name of the SSL bundle (spring.ssl.bundle.*) for https connections, for a custom
-		 * trust store or mutual TLS.
+		 * Name of the SSL bundle (spring.ssl.bundle.*) for https connections, for a
+		 * custom trust store or mutual TLS.
 		 */
 		private @Nullable String bundle;
 

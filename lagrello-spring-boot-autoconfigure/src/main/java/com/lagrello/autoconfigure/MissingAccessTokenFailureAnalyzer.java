@@ -10,8 +10,8 @@ class MissingAccessTokenFailureAnalyzer extends AbstractFailureAnalyzer<MissingA
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MissingAccessTokenException cause) {
-		return new FailureAnalysis("The Lagrello client needs an access token, but 'lagrello.access-token' is missing"
-				+ " or blank.",
+		return new FailureAnalysis(
+				"The Lagrello client needs an access token, but 'lagrello.access-token' is missing" + " or blank.",
 				"Set the property 'lagrello.access-token', for example in application.properties"
 						+ " (lagrello.access-token=...) or as the environment variable LAGRELLO_ACCESS_TOKEN, or"
 						+ " define a LagrelloConnectionDetails bean that supplies it.",

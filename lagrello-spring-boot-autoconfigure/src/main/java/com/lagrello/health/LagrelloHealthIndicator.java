@@ -65,13 +65,11 @@ public class LagrelloHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	private Mono<Probe> probeOnce() {
 		long start = System.nanoTime();
-		return request().timeout(this.timeout)
-			.then(Mono.fromSupplier(() -> {
-				Probe up = new Probe(elapsedSince(start), null);
-				this.lastSuccess.set(Instant.now());
-				return up;
-			}))
-			.onErrorResume((failure) -> Mono.just(new Probe(elapsedSince(start), failure)));
+		return request().timeout(this.timeout).then(Mono.fromSupplier(() -> {
+			Probe up = new Probe(elapsedSince(start), null);
+			this.lastSuccess.set(Instant.now());
+			return up;
+		})).onErrorResume((failure) -> Mono.just(new Probe(elapsedSince(start), failure)));
 	}
 
 	/**
@@ -83,8 +81,8 @@ public class LagrelloHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	/**
 	 * A client derived with one attempt, so that a {@code 503} with {@code Retry-After}
-	 * is reported as such rather than waited for. An application's own client that
-	 * cannot be derived is probed as it is.
+	 * is reported as such rather than waited for. An application's own client that cannot
+	 * be derived is probed as it is.
 	 */
 	private static TokensClient oneAttempt(TokensClient client) {
 		try {

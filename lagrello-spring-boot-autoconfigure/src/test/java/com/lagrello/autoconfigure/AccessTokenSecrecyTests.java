@@ -98,7 +98,8 @@ class AccessTokenSecrecyTests {
 				TokensClient client = context.getBean(TokensClient.class);
 				client.listPage(0, 5).onErrorResume((error) -> Mono.empty()).block(Duration.ofSeconds(10));
 				client.delete("abc").onErrorResume((error) -> Mono.empty()).block(Duration.ofSeconds(10));
-				client.create(CreateTokenRequest.of("ci")).onErrorResume((error) -> Mono.empty())
+				client.create(CreateTokenRequest.of("ci"))
+					.onErrorResume((error) -> Mono.empty())
 					.block(Duration.ofSeconds(10));
 			});
 		}

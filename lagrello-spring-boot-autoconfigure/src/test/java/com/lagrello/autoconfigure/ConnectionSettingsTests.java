@@ -39,7 +39,8 @@ class ConnectionSettingsTests {
 
 	@Test
 	void connectionThatIsNotAcceptedInTimeFailsAsNotSentAfterTheConnectTimeout() throws IOException {
-		// a listener that never accepts, its backlog filled: the kernel drops further SYNs
+		// a listener that never accepts, its backlog filled: the kernel drops further
+		// SYNs
 		try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			List<Socket> fillers = new ArrayList<>();
 			try {
@@ -58,9 +59,9 @@ class ConnectionSettingsTests {
 					.withPropertyValues("lagrello.base-url=http://127.0.0.1:" + listener.getLocalPort(),
 							"lagrello.connect-timeout=300ms", "lagrello.read-timeout=30s")
 					.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).listPage(0, 1))
-						.expectErrorSatisfies((error) -> assertThat(error)
-							.isInstanceOfSatisfying(LagrelloTransportException.class,
-									(transport) -> assertThat(transport.requestSent()).isFalse()))
+						.expectErrorSatisfies(
+								(error) -> assertThat(error).isInstanceOfSatisfying(LagrelloTransportException.class,
+										(transport) -> assertThat(transport.requestSent()).isFalse()))
 						.verify(Duration.ofSeconds(10)));
 			}
 			finally {

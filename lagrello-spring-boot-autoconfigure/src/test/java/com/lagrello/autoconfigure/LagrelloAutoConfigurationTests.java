@@ -80,8 +80,8 @@ class LagrelloAutoConfigurationTests {
 			context.getBean(TokensClient.class).delete("abc").block(Duration.ofSeconds(5));
 		});
 
-		api.verify(anyRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization",
-				equalTo("Bearer " + TOKEN)));
+		api.verify(
+				anyRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
 	}
 
 	@Test
@@ -236,8 +236,8 @@ class LagrelloAutoConfigurationTests {
 
 	@Test
 	void propertiesToStringDoesNotShowTheAccessToken() {
-		pointedAtApi().run((context) -> assertThat(context.getBean(LagrelloProperties.class).toString())
-			.doesNotContain(TOKEN));
+		pointedAtApi()
+			.run((context) -> assertThat(context.getBean(LagrelloProperties.class).toString()).doesNotContain(TOKEN));
 	}
 
 	@Test
@@ -282,8 +282,8 @@ class LagrelloAutoConfigurationTests {
 		}
 
 		pointedAtApi().withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-					MetricsAutoConfiguration.class, WebClientObservationAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+					WebClientObservationAutoConfiguration.class))
 			.run((context) -> {
 				TokensClient client = context.getBean(TokensClient.class);
 				client.delete("secret-id-1").block(Duration.ofSeconds(5));
@@ -292,8 +292,7 @@ class LagrelloAutoConfigurationTests {
 				assertThat(meters.find("http.client.requests").timers())
 					.extracting((timer) -> timer.getId().getTag("uri"))
 					.containsOnly("/v1/tokens/{id}", "/v1/tokens");
-				assertThat(meters.find("http.client.requests").tag("uri", "/v1/tokens").timers())
-					.map(Timer::count)
+				assertThat(meters.find("http.client.requests").tag("uri", "/v1/tokens").timers()).map(Timer::count)
 					.containsExactly(100L);
 			});
 	}
@@ -335,7 +334,8 @@ class LagrelloAutoConfigurationTests {
 		pointedAtApi()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class))
 			.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
-			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).create(CreateTokenRequest.of("ci")))
+			.run((context) -> StepVerifier
+				.create(context.getBean(TokensClient.class).create(CreateTokenRequest.of("ci")))
 				.assertNext((token) -> assertThat(token.tokenName()).isEqualTo("ci"))
 				.verifyComplete());
 
@@ -349,8 +349,8 @@ class LagrelloAutoConfigurationTests {
 
 		this.runner.withPropertyValues("lagrello.base-url=" + api.baseUrl() + "/api", "lagrello.access-token=" + TOKEN)
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-					MetricsAutoConfiguration.class, WebClientObservationAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+					WebClientObservationAutoConfiguration.class))
 			.run((context) -> {
 				context.getBean(TokensClient.class).delete("abc").block(Duration.ofSeconds(5));
 				assertThat(context.getBean(MeterRegistry.class).find("http.client.requests").timers())

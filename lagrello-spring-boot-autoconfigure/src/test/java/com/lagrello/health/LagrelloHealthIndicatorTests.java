@@ -58,9 +58,10 @@ class LagrelloHealthIndicatorTests {
 
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("baseUrl", api.baseUrl()).containsKeys("latency", "lastSuccess");
-		api.verify(1, getRequestedFor(urlPathEqualTo("/v1/tokens")).withQueryParam("size", equalTo("1"))
-			.withQueryParam("page", absent())
-			.withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+		api.verify(1,
+				getRequestedFor(urlPathEqualTo("/v1/tokens")).withQueryParam("size", equalTo("1"))
+					.withQueryParam("page", absent())
+					.withHeader("Authorization", equalTo("Bearer " + TOKEN)));
 	}
 
 	@Test
@@ -126,8 +127,8 @@ class LagrelloHealthIndicatorTests {
 			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "5")));
 		TokensClient retrying = TokensClient.builder().baseUrl(api.baseUrl()).accessToken(TOKEN).build();
 
-		Health health = health(new LagrelloHealthIndicator(retrying, URI.create(api.baseUrl()), Duration.ofSeconds(2),
-				Duration.ZERO));
+		Health health = health(
+				new LagrelloHealthIndicator(retrying, URI.create(api.baseUrl()), Duration.ofSeconds(2), Duration.ZERO));
 
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("status", 503);
@@ -136,8 +137,7 @@ class LagrelloHealthIndicatorTests {
 
 	@Test
 	void zeroTimeoutIsRejected() {
-		org.assertj.core.api.Assertions
-			.assertThatIllegalArgumentException()
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> indicator(Duration.ZERO, Duration.ZERO))
 			.withMessageContaining("lagrello.health.timeout");
 	}

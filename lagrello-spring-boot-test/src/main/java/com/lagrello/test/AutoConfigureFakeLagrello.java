@@ -20,11 +20,10 @@ import java.lang.annotation.Target;
  *     &#64;Autowired FakeLagrelloServer lagrello;  // to seed tokens and inspect requests
  *
  * }
- * </pre>
- * Each application context gets its own server, started with the context and stopped
- * when it closes, and a {@link FakeLagrelloConnectionDetails} bean (primary) that the
- * auto-configured client uses in place of the {@code lagrello.*} connection properties.
- * Spring caches contexts across test methods and classes, so call
+ * </pre> Each application context gets its own server, started with the context and
+ * stopped when it closes, and a {@link FakeLagrelloConnectionDetails} bean (primary) that
+ * the auto-configured client uses in place of the {@code lagrello.*} connection
+ * properties. Spring caches contexts across test methods and classes, so call
  * {@link FakeLagrelloServer#reset()} where a test needs a fresh state.
  */
 @Target(ElementType.TYPE)

@@ -8,9 +8,9 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Registers a {@link FakeLagrelloServer} and its {@link FakeLagrelloConnectionDetails}
- * as beans. A record: its equality is the test context cache's key, so tests with the
- * same settings share a context and its server.
+ * Registers a {@link FakeLagrelloServer} and its {@link FakeLagrelloConnectionDetails} as
+ * beans. A record: its equality is the test context cache's key, so tests with the same
+ * settings share a context and its server.
  *
  * @param seedTokens how many tokens to generate besides the admin token
  */
@@ -35,8 +35,10 @@ record FakeLagrelloContextCustomizer(int seedTokens) implements ContextCustomize
 		server.setDestroyMethodName("close");
 		registry.registerBeanDefinition(SERVER_BEAN_NAME, server);
 		RootBeanDefinition connectionDetails = new RootBeanDefinition(FakeLagrelloConnectionDetails.class,
-				() -> new FakeLagrelloConnectionDetails(beanFactory.getBean(SERVER_BEAN_NAME, FakeLagrelloServer.class)));
-		// the annotation says which API to use, even where the application defines its own details
+				() -> new FakeLagrelloConnectionDetails(
+						beanFactory.getBean(SERVER_BEAN_NAME, FakeLagrelloServer.class)));
+		// the annotation says which API to use, even where the application defines its
+		// own details
 		connectionDetails.setPrimary(true);
 		registry.registerBeanDefinition(CONNECTION_DETAILS_BEAN_NAME, connectionDetails);
 	}

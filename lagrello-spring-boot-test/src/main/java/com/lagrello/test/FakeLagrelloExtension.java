@@ -10,8 +10,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives plain JUnit tests a running {@link FakeLagrelloServer} as a parameter of test,
- * lifecycle methods and constructors:
- * <pre class="code">
+ * lifecycle methods and constructors: <pre class="code">
  * &#64;ExtendWith(FakeLagrelloExtension.class)
  * class MyTests {
  *
@@ -22,8 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     }
  *
  * }
- * </pre>
- * or, to configure the server, {@code @RegisterExtension static final
+ * </pre> or, to configure the server, {@code @RegisterExtension static final
  * FakeLagrelloExtension lagrello = new FakeLagrelloExtension(FakeLagrelloServer.builder().seedTokens(5));}.
  * <p>
  * The server is started once per test class (once per test when the extension is

@@ -35,16 +35,15 @@ import reactor.netty.http.server.HttpServerResponse;
  *     ...
  *     assertThat(lagrello.requests()).extracting(RecordedRequest::method).containsExactly("GET");
  * }
- * </pre>
- * It answers as the API does:
+ * </pre> It answers as the API does:
  * <ul>
  * <li>every request needs {@code Authorization: Bearer <token>} of a token it holds:
  * {@code 401} when the header is missing or malformed, {@code 403} for an unknown
  * token;</li>
  * <li>{@code POST /v1/tokens} needs a token with {@code ADMIN}, takes
  * {@code {"tokenName": ..., "permissions": [...]}} (name 1 to 128 characters; READ, WRITE
- * or ADMIN), always grants {@code READ}, and answers {@code 200} with the new token, whose
- * key can authenticate from then on;</li>
+ * or ADMIN), always grants {@code READ}, and answers {@code 200} with the new token,
+ * whose key can authenticate from then on;</li>
  * <li>{@code GET /v1/tokens?page=&size=} pages the tokens in creation order: page from 0
  * (the first when absent), size from 1 to 20 (20 when absent), with absolute
  * {@code paging.next} and {@code paging.previous} links on {@link #baseUrl()}, or
@@ -54,14 +53,13 @@ import reactor.netty.http.server.HttpServerResponse;
  * <li>anything else is {@code 404} ({@code 405} for another method on a known path);
  * invalid input is {@code 400}.</li>
  * </ul>
- * Every error answer has the API's {@code Error} body,
- * {@code {"errorType": ..., "message": ...}}, with the types {@code UNAUTHORIZED},
- * {@code FORBIDDEN}, {@code BAD_REQUEST}, {@code NOT_FOUND} and
- * {@code METHOD_NOT_ALLOWED}.
+ * Every error answer has the API's {@code Error} body, {@code {"errorType": ...,
+ * "message": ...}}, with the types {@code UNAUTHORIZED}, {@code FORBIDDEN},
+ * {@code BAD_REQUEST}, {@code NOT_FOUND} and {@code METHOD_NOT_ALLOWED}.
  * <p>
  * It starts with an admin token (READ, WRITE and ADMIN) and the generated tokens asked
- * for; {@link #reset()} goes back to exactly those. It records every request it
- * receives, see {@link #requests()}. It is thread-safe.
+ * for; {@link #reset()} goes back to exactly those. It records every request it receives,
+ * see {@link #requests()}. It is thread-safe.
  */
 public final class FakeLagrelloServer implements AutoCloseable {
 
@@ -263,8 +261,8 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the requests received so far, in order of arrival, whatever was answered.
-	 * A request is recorded before its answer is sent.
+	 * Returns the requests received so far, in order of arrival, whatever was answered. A
+	 * request is recorded before its answer is sent.
 	 * @return a snapshot of the requests
 	 */
 	public List<RecordedRequest> requests() {
@@ -312,8 +310,8 @@ public final class FakeLagrelloServer implements AutoCloseable {
 		}
 
 		/**
-		 * Sets how many tokens to generate besides the admin token, none by default.
-		 * They are named {@code token-1}, {@code token-2}, ... and have {@code READ}.
+		 * Sets how many tokens to generate besides the admin token, none by default. They
+		 * are named {@code token-1}, {@code token-2}, ... and have {@code READ}.
 		 * @param seedTokens the number of tokens
 		 * @return this builder
 		 */

@@ -75,8 +75,7 @@ public record RecordedRequest(String method, String path, @Nullable String query
 		if (this.query == null) {
 			return Map.of();
 		}
-		return Collections.unmodifiableMap(
-				new LinkedHashMap<>(new QueryStringDecoder(this.query, false).parameters()));
+		return Collections.unmodifiableMap(new LinkedHashMap<>(new QueryStringDecoder(this.query, false).parameters()));
 	}
 
 	/**
@@ -91,8 +90,8 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	public String toString() {
 		// a failed assertion prints this: the bearer token stays out of it
 		Map<String, Object> shown = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		this.headers.forEach((name, values) -> shown.put(name,
-				name.equalsIgnoreCase("Authorization") ? values.stream().map(RecordedRequest::maskAuthorization).toList() : values));
+		this.headers.forEach((name, values) -> shown.put(name, name.equalsIgnoreCase("Authorization")
+				? values.stream().map(RecordedRequest::maskAuthorization).toList() : values));
 		return "RecordedRequest[" + this.method + " " + uri() + ", headers=" + shown + ", body=" + this.body + "]";
 	}
 
@@ -102,7 +101,8 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	 */
 	private static String maskAuthorization(String authorization) {
 		int space = authorization.indexOf(' ');
-		return (space < 0) ? mask(authorization) : authorization.substring(0, space + 1) + mask(authorization.substring(space + 1).trim());
+		return (space < 0) ? mask(authorization)
+				: authorization.substring(0, space + 1) + mask(authorization.substring(space + 1).trim());
 	}
 
 	/**

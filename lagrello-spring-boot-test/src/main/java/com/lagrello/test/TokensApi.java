@@ -99,7 +99,8 @@ final class TokensApi {
 	}
 
 	/**
-	 * Returns the decoded id of {@code /v1/tokens/{id}}, or {@code null} for another path.
+	 * Returns the decoded id of {@code /v1/tokens/{id}}, or {@code null} for another
+	 * path.
 	 */
 	private static @Nullable String tokenId(String path) {
 		String prefix = TOKENS_PATH + "/";
@@ -107,8 +108,7 @@ final class TokensApi {
 			return null;
 		}
 		String segment = path.substring(prefix.length());
-		return (segment.isEmpty() || segment.contains("/")) ? null
-				: UriUtils.decode(segment, StandardCharsets.UTF_8);
+		return (segment.isEmpty() || segment.contains("/")) ? null : UriUtils.decode(segment, StandardCharsets.UTF_8);
 	}
 
 	private Answer list(RecordedRequest request) {

@@ -7,9 +7,9 @@ import com.lagrello.client.Token;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API's JSON bodies, written by the fake with its own types rather than the
- * client's, so that a mistake in the client's mapping cannot hide behind the same
- * mistake in the fake.
+ * The API's JSON bodies, written by the fake with its own types rather than the client's,
+ * so that a mistake in the client's mapping cannot hide behind the same mistake in the
+ * fake.
  */
 final class WireFormat {
 

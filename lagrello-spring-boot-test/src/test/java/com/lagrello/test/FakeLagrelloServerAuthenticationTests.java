@@ -64,8 +64,8 @@ class FakeLagrelloServerAuthenticationTests {
 			.accessToken(UUID.randomUUID().toString())
 			.build();
 		StepVerifier.create(stranger.listPage(0, 1))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
-					(api) -> {
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class, (api) -> {
 						assertThat(api.statusCode()).isEqualTo(403);
 						assertThat(api.errorType()).isEqualTo("FORBIDDEN");
 					}))
@@ -80,7 +80,9 @@ class FakeLagrelloServerAuthenticationTests {
 
 	@Test
 	void tokenCreatedThroughTheApiCanAuthenticate() {
-		Token created = this.server.tokensClient().create(CreateTokenRequest.of("reader")).block(Duration.ofSeconds(10));
+		Token created = this.server.tokensClient()
+			.create(CreateTokenRequest.of("reader"))
+			.block(Duration.ofSeconds(10));
 		TokensClient reader = TokensClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.accessToken(created.tokenKey())

@@ -47,8 +47,8 @@ class FakeLagrelloServerDeleteTests {
 
 	@Test
 	void deleteOfUnknownTokenAnswers404WithErrorBody() {
-		RawHttp.Response response = this.http.send("DELETE", "/v1/tokens/ffd12fb4-da5b-4751-a9f6-d3214b418139",
-				admin(), null);
+		RawHttp.Response response = this.http.send("DELETE", "/v1/tokens/ffd12fb4-da5b-4751-a9f6-d3214b418139", admin(),
+				null);
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.contentType()).isEqualTo("application/json");
 		assertThat(response.json().get("errorType").stringValue()).isEqualTo("NOT_FOUND");
@@ -58,8 +58,8 @@ class FakeLagrelloServerDeleteTests {
 	@Test
 	void deleteOfUnknownTokenFailsTheClientWith404() {
 		StepVerifier.create(this.server.tokensClient().delete("no-such-token"))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
-					(api) -> {
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class, (api) -> {
 						assertThat(api.statusCode()).isEqualTo(404);
 						assertThat(api.errorType()).isEqualTo("NOT_FOUND");
 					}))
@@ -87,8 +87,7 @@ class FakeLagrelloServerDeleteTests {
 
 	@Test
 	void tokenIdIsOnePercentDecodedPathSegment() {
-		Token odd = this.server.addToken(new Token("a/b c", "odd", "admin", Instant.now(),
-				List.of(Permission.READ)));
+		Token odd = this.server.addToken(new Token("a/b c", "odd", "admin", Instant.now(), List.of(Permission.READ)));
 		TokensClient client = this.server.tokensClient();
 		StepVerifier.create(client.delete(odd.tokenKey())).verifyComplete();
 		assertThat(this.server.token("a/b c")).isEmpty();

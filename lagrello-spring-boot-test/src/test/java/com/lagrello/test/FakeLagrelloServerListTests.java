@@ -65,19 +65,15 @@ class FakeLagrelloServerListTests {
 		StepVerifier.create(this.client.listPage(0, 2))
 			.assertNext((page) -> assertThat(page.paging().next()).isEqualTo(link(1, 2)))
 			.verifyComplete();
-		StepVerifier.create(this.client.listPage(1, 2))
-			.assertNext((page) -> {
-				assertThat(page.paging().next()).isEqualTo(link(2, 2));
-				assertThat(page.paging().previous()).isEqualTo(link(0, 2));
-			})
-			.verifyComplete();
-		StepVerifier.create(this.client.listPage(2, 2))
-			.assertNext((page) -> {
-				assertThat(page.data()).hasSize(1);
-				assertThat(page.paging().next()).isNull();
-				assertThat(page.paging().previous()).isEqualTo(link(1, 2));
-			})
-			.verifyComplete();
+		StepVerifier.create(this.client.listPage(1, 2)).assertNext((page) -> {
+			assertThat(page.paging().next()).isEqualTo(link(2, 2));
+			assertThat(page.paging().previous()).isEqualTo(link(0, 2));
+		}).verifyComplete();
+		StepVerifier.create(this.client.listPage(2, 2)).assertNext((page) -> {
+			assertThat(page.data()).hasSize(1);
+			assertThat(page.paging().next()).isNull();
+			assertThat(page.paging().previous()).isEqualTo(link(1, 2));
+		}).verifyComplete();
 	}
 
 	@Test
@@ -109,12 +105,10 @@ class FakeLagrelloServerListTests {
 
 	@Test
 	void pageBeyondTheLastIsEmptyWithoutNextLink() {
-		StepVerifier.create(this.client.listPage(9, 2))
-			.assertNext((page) -> {
-				assertThat(page.data()).isEmpty();
-				assertThat(page.paging().next()).isNull();
-			})
-			.verifyComplete();
+		StepVerifier.create(this.client.listPage(9, 2)).assertNext((page) -> {
+			assertThat(page.data()).isEmpty();
+			assertThat(page.paging().next()).isNull();
+		}).verifyComplete();
 	}
 
 	@ParameterizedTest

@@ -71,13 +71,10 @@ class FakeLagrelloServerStateTests {
 	void addedTokenIsListedAfterTheOthersAndKeepsUnknownPermissions() {
 		this.server = FakeLagrelloServer.builder().start();
 		Token auditor = this.server.addToken("auditor", Permission.of("AUDIT"));
-		StepVerifier.create(this.server.tokensClient().listAll())
-			.expectNextCount(1)
-			.assertNext((token) -> {
-				assertThat(token.tokenKey()).isEqualTo(auditor.tokenKey());
-				assertThat(token.permissions()).containsExactly(Permission.READ, Permission.of("AUDIT"));
-			})
-			.verifyComplete();
+		StepVerifier.create(this.server.tokensClient().listAll()).expectNextCount(1).assertNext((token) -> {
+			assertThat(token.tokenKey()).isEqualTo(auditor.tokenKey());
+			assertThat(token.permissions()).containsExactly(Permission.READ, Permission.of("AUDIT"));
+		}).verifyComplete();
 	}
 
 	@Test
@@ -168,7 +165,8 @@ class FakeLagrelloServerStateTests {
 		String request = "GET /v1/tokens?size=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
 				+ this.server.adminToken() + "\r\n\r\n";
 		try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
-			// a bound, so that a server that stops reading fails the test instead of hanging it
+			// a bound, so that a server that stops reading fails the test instead of
+			// hanging it
 			socket.setSoTimeout(10_000);
 			socket.getOutputStream().write(request.repeat(3).getBytes(StandardCharsets.US_ASCII));
 			socket.getOutputStream().flush();
@@ -225,8 +223,9 @@ class FakeLagrelloServerStateTests {
 		this.server.close();
 		this.server.start();
 		assertThat(this.server.tokens()).isEqualTo(tokens);
-		assertThat(new RawHttp(this.server.baseUrl()).get("/v1/tokens", RawHttp.bearer(this.server.adminToken()))
-			.status()).isEqualTo(200);
+		assertThat(
+				new RawHttp(this.server.baseUrl()).get("/v1/tokens", RawHttp.bearer(this.server.adminToken())).status())
+			.isEqualTo(200);
 	}
 
 }

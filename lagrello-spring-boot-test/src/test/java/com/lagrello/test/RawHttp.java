@@ -43,15 +43,14 @@ final class RawHttp {
 	}
 
 	Mono<Response> exchange(String method, String target, @Nullable String authorization, @Nullable String body) {
-		return this.client.baseUrl(this.baseUrl.toString())
-			.headers((headers) -> {
-				if (authorization != null) {
-					headers.set(HttpHeaderNames.AUTHORIZATION, authorization);
-				}
-				if (body != null) {
-					headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-				}
-			})
+		return this.client.baseUrl(this.baseUrl.toString()).headers((headers) -> {
+			if (authorization != null) {
+				headers.set(HttpHeaderNames.AUTHORIZATION, authorization);
+			}
+			if (body != null) {
+				headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+			}
+		})
 			.request(HttpMethod.valueOf(method))
 			.uri(target)
 			.send((request, outbound) -> (body != null) ? outbound.send(ByteBufFlux.fromString(Mono.just(body)))

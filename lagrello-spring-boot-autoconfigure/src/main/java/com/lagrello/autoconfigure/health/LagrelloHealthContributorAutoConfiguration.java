@@ -15,9 +15,9 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * of the {@code lagrello} health indicator, when Spring Boot's health support is present
- * and {@code management.health.lagrello.enabled} is not {@code false}.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the {@code lagrello} health indicator, when Spring Boot's health
+ * support is present and {@code management.health.lagrello.enabled} is not {@code false}.
  */
 @AutoConfiguration(after = LagrelloAutoConfiguration.class)
 @ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })

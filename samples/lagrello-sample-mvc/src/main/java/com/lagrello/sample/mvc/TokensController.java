@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Creates, lists and deletes the tenant's tokens from blocking code, on servlet threads.
- * Each call waits for the reactive client with a bound, so that a slow API cannot hold
- * a request thread forever.
+ * Each call waits for the reactive client with a bound, so that a slow API cannot hold a
+ * request thread forever.
  */
 @RestController
 @RequestMapping("/tokens")

@@ -18,8 +18,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Runs the sample against an embedded fake Lagrello API when no connection is
- * configured, so that it works out of the box. Setting {@code lagrello.base-url} or
+ * Runs the sample against an embedded fake Lagrello API when no connection is configured,
+ * so that it works out of the box. Setting {@code lagrello.base-url} or
  * {@code lagrello.access-token} (for example as {@code LAGRELLO_BASE_URL} and
  * {@code LAGRELLO_ACCESS_TOKEN}) turns this off and uses the real API. Both samples
  * {@code @Import} it.
@@ -34,8 +34,9 @@ public class EmbeddedLagrelloConfiguration {
 	@Bean(destroyMethod = "close")
 	FakeLagrelloServer embeddedLagrelloServer() {
 		FakeLagrelloServer server = FakeLagrelloServer.builder().seedTokens(5).start();
-		logger.info("No lagrello.base-url or lagrello.access-token is set: using an embedded fake Lagrello API at {}"
-				+ " with {} tokens. Set LAGRELLO_BASE_URL and LAGRELLO_ACCESS_TOKEN to use the real API.",
+		logger.info(
+				"No lagrello.base-url or lagrello.access-token is set: using an embedded fake Lagrello API at {}"
+						+ " with {} tokens. Set LAGRELLO_BASE_URL and LAGRELLO_ACCESS_TOKEN to use the real API.",
 				server.baseUrl(), server.tokens().size());
 		return server;
 	}

@@ -7,8 +7,8 @@ import com.lagrello.client.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code POST /tokens} accepts: {@code {"tokenName": "ci", "permissions": ["WRITE"]}},
- * permissions optional.
+ * What {@code POST /tokens} accepts: {@code {"tokenName": "ci", "permissions":
+ * ["WRITE"]}}, permissions optional.
  *
  * @param tokenName the new token's name
  * @param permissions the permissions asked for besides READ, or {@code null}

@@ -15,8 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which Lagrello API the sample uses: an embedded fake unless a connection is
- * configured.
+ * Which Lagrello API the sample uses: an embedded fake unless a connection is configured.
  */
 class EmbeddedLagrelloConfigurationTests {
 

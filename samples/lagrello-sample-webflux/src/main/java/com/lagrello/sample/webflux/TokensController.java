@@ -37,8 +37,8 @@ class TokensController {
 	}
 
 	/**
-	 * Streams every token as {@code listAll} receives them, page after page: a JSON array,
-	 * or one token per line with {@code Accept: application/x-ndjson}.
+	 * Streams every token as {@code listAll} receives them, page after page: a JSON
+	 * array, or one token per line with {@code Accept: application/x-ndjson}.
 	 */
 	@GetMapping(produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
 	Flux<Token> list() {

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * With {@code sample.demo=true}, shows the client at start-up: creates tokens, lists
- * them all with {@code listAll} page after page, deletes one and reads
+ * With {@code sample.demo=true}, shows the client at start-up: creates tokens, lists them
+ * all with {@code listAll} page after page, deletes one and reads
  * {@code /actuator/health}. The application then keeps serving.
  * <p>
  * It starts once the application accepts traffic rather than as an
@@ -42,7 +42,8 @@ class TokensDemo {
 
 	private static final Logger logger = LoggerFactory.getLogger(TokensDemo.class);
 
-	// blocking is fine here: the readiness event comes on the main thread, never on an event loop
+	// blocking is fine here: the readiness event comes on the main thread, never on an
+	// event loop
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private final TokensClient tokens;

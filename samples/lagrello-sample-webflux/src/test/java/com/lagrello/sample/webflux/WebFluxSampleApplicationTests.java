@@ -91,8 +91,8 @@ class WebFluxSampleApplicationTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
 			.expectBody(String.class)
-			.value((body) -> assertThat(body.lines()).hasSize(4).allSatisfy((line) -> assertThat(line)
-				.startsWith("{\"tokenKey\":")));
+			.value((body) -> assertThat(body.lines()).hasSize(4)
+				.allSatisfy((line) -> assertThat(line).startsWith("{\"tokenKey\":")));
 	}
 
 	@Test
