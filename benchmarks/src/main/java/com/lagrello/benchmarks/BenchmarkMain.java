@@ -15,9 +15,9 @@ import java.util.Set;
  * {@code results.md} and {@code chart.png}.
  * <p>
  * Options: {@code --quick} for a short trial run,
- * {@code --only=drain,throughput,timeout,heap,slow,startup}
- * for some scenarios, {@code --out=DIR} for where to write ({@code benchmarks/results} by
- * default, relative to the working directory).
+ * {@code --only=drain,throughput,timeout,heap,slow,startup} for some scenarios,
+ * {@code --out=DIR} for where to write ({@code benchmarks/results} by default, relative
+ * to the working directory).
  */
 public final class BenchmarkMain {
 
@@ -91,7 +91,8 @@ public final class BenchmarkMain {
 				log.println(String.format(Locale.ROOT, "Server %s: %,d pages of %d tokens, %.1f MB pre-rendered",
 						server.baseUrl(), server.pageCount(), server.pageSize(), server.renderedBytes() / 1048576.0));
 				if (only.contains("drain")) {
-					// clients that have not been used yet: the drain opens its own connection or two
+					// clients that have not been used yet: the drain opens its own
+					// connection or two
 					try (Contenders fresh = new Contenders(server.baseUrl(), PageServer.ACCESS_TOKEN)) {
 						scenarios.drain(server, fresh, "drain.fresh");
 					}
@@ -105,7 +106,8 @@ public final class BenchmarkMain {
 							scenarios.timeoutCost(server, contenders);
 						}
 						if (only.contains("drain") && only.contains("throughput")) {
-							// the same clients, with the pool that the listPage benchmark filled
+							// the same clients, with the pool that the listPage benchmark
+							// filled
 							scenarios.drain(server, contenders, "drain.pooled");
 						}
 					}

@@ -119,7 +119,8 @@ public final class ClosedLoop {
 				return;
 			}
 			int page = Math.floorMod(this.sequence.getAndIncrement(), this.pageCount);
-			// the answer arrives later on an event loop: this recursion does not grow the stack
+			// the answer arrives later on an event loop: this recursion does not grow the
+			// stack
 			this.call.apply(page).subscribe(this::received, this::failed, this::next);
 		}
 

@@ -24,10 +24,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * never waits (a pool from {@link ConnectionProvider#builder(String)} allows 16 on this
  * machine unless told otherwise): an acquire that waits schedules its timeout on
  * Reactor's parallel scheduler, which wakes a parallel thread. With exactly 64
- * connections, the next request of a closed loop often asks for a connection just
- * before its previous one is released, and that cost (about 0.8 parallel-thread
- * wake-ups per request, measured) fell on every contender but the
- * {@code TokensClient}, whose own read timeouts keep that scheduler's queue non-empty.
+ * connections, the next request of a closed loop often asks for a connection just before
+ * its previous one is released, and that cost (about 0.8 parallel-thread wake-ups per
+ * request, measured) fell on every contender but the {@code TokensClient}, whose own read
+ * timeouts keep that scheduler's queue non-empty.
  */
 public final class Contenders implements AutoCloseable {
 

@@ -34,8 +34,8 @@ public final class Drains {
 	}
 
 	/**
-	 * Drains a flux of tokens, such as {@code listAll} with an operator added,
-	 * handing every token to the consumer.
+	 * Drains a flux of tokens, such as {@code listAll} with an operator added, handing
+	 * every token to the consumer.
 	 * @param tokens the tokens, subscribed to once
 	 * @param consumer what to do with every token, on the thread that emits it
 	 * @param expectedTokens the tokens the server has

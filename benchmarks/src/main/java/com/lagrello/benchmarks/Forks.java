@@ -81,7 +81,8 @@ public final class Forks {
 		 * @return the matching lines
 		 */
 		public List<String> lines(String prefix) {
-			return output().lines().filter((line) -> line.startsWith(prefix))
+			return output().lines()
+				.filter((line) -> line.startsWith(prefix))
 				.map((line) -> line.substring(prefix.length()).trim())
 				.toList();
 		}

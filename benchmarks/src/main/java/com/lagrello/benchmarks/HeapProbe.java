@@ -7,9 +7,8 @@ import java.lang.management.MemoryType;
 
 /**
  * Reads the heap's peak use, the collections and the allocations since a mark, from the
- * platform MXBeans.
- * The peak is the sum of every heap pool's own peak: pools peak at different moments, so
- * it is an upper bound of the heap in use at any one time.
+ * platform MXBeans. The peak is the sum of every heap pool's own peak: pools peak at
+ * different moments, so it is an upper bound of the heap in use at any one time.
  */
 public final class HeapProbe {
 

@@ -23,14 +23,14 @@ import reactor.netty.resources.LoopResources;
 /**
  * A fast local Lagrello Tokens API that serves pre-rendered pages from byte arrays on
  * {@code 127.0.0.1}: {@code GET /v1/tokens?size=N} is the first page,
- * {@code GET /v1/tokens?page=P&size=N} page {@code P}, every page links the next one
- * with an absolute {@code paging.next}, and the last one has none.
+ * {@code GET /v1/tokens?page=P&size=N} page {@code P}, every page links the next one with
+ * an absolute {@code paging.next}, and the last one has none.
  * <p>
  * It runs on event loops of its own, so that a client that blocks its event loops does
- * not block the server too. Every answer completes asynchronously (in a later task of
- * the connection's event loop, or after the simulated latency): reactor-netty 1.3.6 can
- * stop reading a reused keep-alive connection after an answer that completes
- * synchronously (reactor/reactor-netty#4361).
+ * not block the server too. Every answer completes asynchronously (in a later task of the
+ * connection's event loop, or after the simulated latency): reactor-netty 1.3.6 can stop
+ * reading a reused keep-alive connection after an answer that completes synchronously
+ * (reactor/reactor-netty#4361).
  */
 public final class PageServer implements AutoCloseable {
 
@@ -207,8 +207,14 @@ public final class PageServer implements AutoCloseable {
 			json.append("null");
 		}
 		else {
-			json.append('"').append(origin).append(PATH).append("?page=").append(page).append("&size=")
-				.append(this.pageSize).append('"');
+			json.append('"')
+				.append(origin)
+				.append(PATH)
+				.append("?page=")
+				.append(page)
+				.append("&size=")
+				.append(this.pageSize)
+				.append('"');
 		}
 	}
 

@@ -12,10 +12,10 @@ import reactor.core.publisher.Mono;
  * <pre class="code">
  * java -XX:StartFlightRecording=filename=tokens.jfr,settings=profile \
  *     -cp benchmarks/target/benchmarks.jar com.lagrello.benchmarks.ProfileMain tokensClient 1 20
- * </pre>
- * Arguments: {@code tokensClient}, {@code webClient}, {@code raw} (a {@code listPage}
- * closed loop at the given concurrency) or {@code listAll}, {@code rawLoop} (drains,
- * concurrency ignored); the concurrency; the seconds to run after a 5 second warm-up.
+ * </pre> Arguments: {@code tokensClient}, {@code webClient}, {@code raw} (a
+ * {@code listPage} closed loop at the given concurrency) or {@code listAll},
+ * {@code rawLoop} (drains, concurrency ignored); the concurrency; the seconds to run
+ * after a 5 second warm-up.
  */
 public final class ProfileMain {
 
@@ -42,19 +42,17 @@ public final class ProfileMain {
 			if (call != null) {
 				ClosedLoop.run(call, concurrency, Duration.ofSeconds(5), server.pageCount(), size);
 				ClosedLoop.Outcome outcome = ClosedLoop.run(call, concurrency, duration, server.pageCount(), size);
-				System.out.println(String.format(Locale.ROOT, "%s c=%d: %.0f req/s", contender, concurrency,
-						outcome.perSecond()));
+				System.out.println(
+						String.format(Locale.ROOT, "%s c=%d: %.0f req/s", contender, concurrency, outcome.perSecond()));
 			}
 			else {
 				long end = System.nanoTime() + Duration.ofSeconds(5).plus(duration).toNanos();
 				int drains = 0;
 				long nanos = 0;
 				while (System.nanoTime() < end) {
-					nanos += contender.equals("listAll")
-							? Drains.listAll(contenders.tokensClient(), size, (token) -> {
-							}, server.tokenCount())
-							: Drains.rawLoop(contenders.raw(), server.firstPageUrl(), (token) -> {
-							}, server.tokenCount());
+					nanos += contender.equals("listAll") ? Drains.listAll(contenders.tokensClient(), size, (token) -> {
+					}, server.tokenCount()) : Drains.rawLoop(contenders.raw(), server.firstPageUrl(), (token) -> {
+					}, server.tokenCount());
 					drains++;
 				}
 				System.out.println(String.format(Locale.ROOT, "%s: %d drains, %.0f ms each", contender, drains,

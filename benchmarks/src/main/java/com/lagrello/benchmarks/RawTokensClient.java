@@ -64,8 +64,8 @@ public final class RawTokensClient {
 
 	/**
 	 * Drains every page with a sequential loop: fetch a page, hand its tokens to the
-	 * consumer, then fetch the page its {@code next} link names. The consumer runs on
-	 * the thread that decoded the page, as nothing here hops threads.
+	 * consumer, then fetch the page its {@code next} link names. The consumer runs on the
+	 * thread that decoded the page, as nothing here hops threads.
 	 * @param firstPageUrl the first page's URL
 	 * @param consumer what to do with every token
 	 * @return the number of tokens, when the last page is consumed
@@ -78,7 +78,8 @@ public final class RawTokensClient {
 
 	private void step(String url, long tokensSoFar, Consumer<Token> consumer, CompletableFuture<Long> done) {
 		TokenList[] received = new TokenList[1];
-		// the answer arrives later on an event loop: this recursion does not grow the stack
+		// the answer arrives later on an event loop: this recursion does not grow the
+		// stack
 		fetch(url).subscribe((page) -> received[0] = page, done::completeExceptionally, () -> {
 			TokenList page = received[0];
 			if (page == null) {

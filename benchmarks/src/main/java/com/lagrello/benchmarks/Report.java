@@ -60,8 +60,7 @@ public final class Report {
 	 * @param target the target it must meet, or "reference"
 	 * @param verdict PASS, MISS or "-"
 	 */
-	public record Row(String scenario, String lagrello, String baseline, String ratio, String target,
-			String verdict) {
+	public record Row(String scenario, String lagrello, String baseline, String ratio, String target, String verdict) {
 	}
 
 	/**
@@ -76,8 +75,9 @@ public final class Report {
 				continue;
 			}
 			double ratio = median(prefix + "ratio.tokensClient");
-			rows.add(new Row("listPage, concurrency " + concurrency, rate(prefix + "tokensClient") + " TokensClient, "
-					+ wakeups(prefix + "tokensClient.parallelWakeups"),
+			rows.add(new Row("listPage, concurrency " + concurrency,
+					rate(prefix + "tokensClient") + " TokensClient, "
+							+ wakeups(prefix + "tokensClient.parallelWakeups"),
 					rate(prefix + "raw") + " raw reactor-netty", ratio(ratio), "≥ " + LIST_PAGE_TARGET,
 					verdict(ratio >= LIST_PAGE_TARGET)));
 			rows.add(new Row("listPage, concurrency " + concurrency + " (reference)",
@@ -118,10 +118,12 @@ public final class Report {
 					ratio(median("slowLatency.publishOn.ratio")), "-", "-"));
 		}
 		if (this.results.has("timeout.ratio.parallelTimeout")) {
-			rows.add(new Row("diagnosis, concurrency 1: plain WebClient + timeout(30 s) on Reactor's parallel scheduler",
-					rate("timeout.parallelTimeout") + ", " + wakeups("timeout.parallelTimeout.parallelWakeups"),
-					rate("timeout.webClient") + " plain WebClient, " + wakeups("timeout.webClient.parallelWakeups"),
-					ratio(median("timeout.ratio.parallelTimeout")), "-", "-"));
+			rows.add(
+					new Row("diagnosis, concurrency 1: plain WebClient + timeout(30 s) on Reactor's parallel scheduler",
+							rate("timeout.parallelTimeout") + ", " + wakeups("timeout.parallelTimeout.parallelWakeups"),
+							rate("timeout.webClient") + " plain WebClient, "
+									+ wakeups("timeout.webClient.parallelWakeups"),
+							ratio(median("timeout.ratio.parallelTimeout")), "-", "-"));
 			rows.add(new Row("diagnosis, concurrency 1: plain WebClient + timeout(30 s) on a wheel timer",
 					rate("timeout.wheelTimeout") + ", " + wakeups("timeout.wheelTimeout.parallelWakeups"),
 					rate("timeout.webClient") + " plain WebClient", ratio(median("timeout.ratio.wheelTimeout")), "-",
@@ -129,8 +131,9 @@ public final class Report {
 		}
 		if (this.results.has("startup.with.ready.ms")) {
 			double overhead = median("startup.with.ready.ms") - median("startup.without.ready.ms");
-			rows.add(new Row("start-up, JVM start to context ready, median of "
-					+ this.results.figure("startup.with.ready.ms").count() + " fresh JVMs each",
+			rows.add(new Row(
+					"start-up, JVM start to context ready, median of "
+							+ this.results.figure("startup.with.ready.ms").count() + " fresh JVMs each",
 					ms("startup.with.ready.ms") + " with the starter",
 					ms("startup.without.ready.ms") + " auto-configuration excluded",
 					String.format(Locale.ROOT, "%+.0f ms", overhead), "< " + (int) STARTUP_TARGET_MS + " ms",
@@ -156,9 +159,8 @@ public final class Report {
 				this.plan.pages(), clients);
 		rows.add(new Row(drain, ms(name + ".listAll.ms") + " listAll(" + this.plan.pageSize() + ")",
 				ms(name + ".raw.ms") + " raw loop", ratio(ratio), "≤ " + DRAIN_TARGET, verdict(ratio <= DRAIN_TARGET)));
-		rows.add(new Row(drain + ": listAll + publishOn(boundedElastic) (reference)",
-				ms(name + ".publishOn.ms"), ms(name + ".raw.ms") + " raw loop",
-				ratio(median(name + ".publishOn.ratio")), "-", "-"));
+		rows.add(new Row(drain + ": listAll + publishOn(boundedElastic) (reference)", ms(name + ".publishOn.ms"),
+				ms(name + ".raw.ms") + " raw loop", ratio(median(name + ".publishOn.ratio")), "-", "-"));
 	}
 
 	/**
@@ -203,8 +205,10 @@ public final class Report {
 		md.append("| Scenario | Lagrello | Baseline | Ratio | Target | Result |\n");
 		md.append("|---|---:|---:|---:|---|---|\n");
 		for (Row row : rows()) {
-			md.append("| ").append(String.join(" | ", row.scenario(), row.lagrello(), row.baseline(), row.ratio(),
-					row.target(), row.verdict())).append(" |\n");
+			md.append("| ")
+				.append(String.join(" | ", row.scenario(), row.lagrello(), row.baseline(), row.ratio(), row.target(),
+						row.verdict()))
+				.append(" |\n");
 		}
 		return md.toString();
 	}
@@ -237,7 +241,9 @@ public final class Report {
 		writeChart(directory.resolve("chart.png"));
 		StringBuilder md = new StringBuilder();
 		md.append("# Lagrello client benchmarks: latest results\n\n");
-		md.append("Written by `").append(command).append("` on ")
+		md.append("Written by `")
+			.append(command)
+			.append("` on ")
 			.append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
 			.append(". Ratios are the median of the ratios of each round, in which the contenders ran "
 					+ "interleaved in the same JVM; times and rates are medians of the rounds.\n\n");
@@ -307,20 +313,22 @@ public final class Report {
 			panels.add(BitmapEncoder.getBufferedImage(chart));
 		}
 		if (this.results.has("drain.fresh.listAll.ms") || this.results.has("heap.listAll.ms")) {
-			CategoryChart chart = chart(String.format(Locale.ROOT, "Drain %,d tokens (lower is better)",
-					this.plan.tokens()), "ms");
+			CategoryChart chart = chart(
+					String.format(Locale.ROOT, "Drain %,d tokens (lower is better)", this.plan.tokens()), "ms");
 			List<String> x = List.of("fresh client", "pooled connections", "-Xmx64m JVM");
 			chart.addSeries("listAll", x, List.of(orZero("drain.fresh.listAll.ms"), orZero("drain.pooled.listAll.ms"),
 					orZero("heap.listAll.ms")));
-			chart.addSeries("raw sequential loop", x, List.of(orZero("drain.fresh.raw.ms"),
-					orZero("drain.pooled.raw.ms"), orZero("heap.raw.ms")));
+			chart.addSeries("raw sequential loop", x,
+					List.of(orZero("drain.fresh.raw.ms"), orZero("drain.pooled.raw.ms"), orZero("heap.raw.ms")));
 			panels.add(BitmapEncoder.getBufferedImage(chart));
 		}
 		if (this.results.has("slow.listAll.ms")) {
-			CategoryChart chart = chart(String.format(Locale.ROOT, "Slow consumer, %,d tokens x %d µs (lower is better)",
-					this.plan.slowTokens(), this.plan.spinNanos() / 1000), "ms");
-			List<String> x = List.of("fast server", String.format(Locale.ROOT, "server +%.1f ms / page",
-					this.plan.latency().toNanos() / 1e6));
+			CategoryChart chart = chart(
+					String.format(Locale.ROOT, "Slow consumer, %,d tokens x %d µs (lower is better)",
+							this.plan.slowTokens(), this.plan.spinNanos() / 1000),
+					"ms");
+			List<String> x = List.of("fast server",
+					String.format(Locale.ROOT, "server +%.1f ms / page", this.plan.latency().toNanos() / 1e6));
 			chart.addSeries("consume alone", x, List.of(median("slow.consume.ms"), median("slow.consume.ms")));
 			chart.addSeries("fetch alone", x, List.of(median("slow.fetch.ms"), median("slowLatency.fetch.ms")));
 			chart.addSeries("listAll", x, List.of(median("slow.listAll.ms"), median("slowLatency.listAll.ms")));

@@ -51,8 +51,7 @@ public final class Scenarios {
 	 */
 	public void listPageThroughput(PageServer server, Contenders contenders) {
 		int size = server.pageSize();
-		List<Contender> all = List.of(
-				new Contender("raw", (page) -> contenders.raw().listPage(page, size)),
+		List<Contender> all = List.of(new Contender("raw", (page) -> contenders.raw().listPage(page, size)),
 				new Contender("tokensClient", (page) -> contenders.tokensClient().listPage(page, size)),
 				new Contender("webClient", (page) -> contenders.webClientPage(page, size)));
 		for (int concurrency : new int[] { 64, 1 }) {
@@ -89,8 +88,8 @@ public final class Scenarios {
 	}
 
 	/**
-	 * What the {@code TokensClient}'s per-request read timeout costs at concurrency 1:
-	 * a plain {@code WebClient} call alone, with Reactor's {@code timeout(30 s)} (on the
+	 * What the {@code TokensClient}'s per-request read timeout costs at concurrency 1: a
+	 * plain {@code WebClient} call alone, with Reactor's {@code timeout(30 s)} (on the
 	 * parallel scheduler, as the client does) and with the same timeout on a
 	 * {@link WheelTimerScheduler}, counting parallel-thread wake-ups per request.
 	 * @param server the server
@@ -131,9 +130,11 @@ public final class Scenarios {
 				}
 				this.results.figure("timeout.ratio.parallelTimeout").add(perSecond[1] / perSecond[0]);
 				this.results.figure("timeout.ratio.wheelTimeout").add(perSecond[2] / perSecond[0]);
-				progress("timeout round %d c=1: WebClient %.0f, + timeout (parallel) %.0f (%.2f), "
-						+ "+ timeout (wheel) %.0f (%.2f) req/s", round + 1, perSecond[0], perSecond[1],
-						perSecond[1] / perSecond[0], perSecond[2], perSecond[2] / perSecond[0]);
+				progress(
+						"timeout round %d c=1: WebClient %.0f, + timeout (parallel) %.0f (%.2f), "
+								+ "+ timeout (wheel) %.0f (%.2f) req/s",
+						round + 1, perSecond[0], perSecond[1], perSecond[1] / perSecond[0], perSecond[2],
+						perSecond[2] / perSecond[0]);
 			}
 		}
 		finally {
@@ -146,12 +147,12 @@ public final class Scenarios {
 	}
 
 	/**
-	 * Draining every token of the server with {@code listAll} and with the raw
-	 * sequential loop.
+	 * Draining every token of the server with {@code listAll} and with the raw sequential
+	 * loop.
 	 * @param server the server
 	 * @param contenders the clients
-	 * @param name the figures' prefix: {@code drain.fresh} for clients that have not
-	 * been used yet, {@code drain.pooled} for clients whose pool the {@code listPage}
+	 * @param name the figures' prefix: {@code drain.fresh} for clients that have not been
+	 * used yet, {@code drain.pooled} for clients whose pool the {@code listPage}
 	 * benchmark filled
 	 */
 	public void drain(PageServer server, Contenders contenders, String name) {
@@ -179,15 +180,15 @@ public final class Scenarios {
 			this.results.figure(name + ".listAll.ms").add(listAll / 1e6);
 			this.results.figure(name + ".raw.ms").add(raw / 1e6);
 			this.results.figure(name + ".ratio").add((double) listAll / raw);
-			progress("%s round %d: listAll %.0f ms, raw loop %.0f ms (%.2f)", name, round + 1, listAll / 1e6,
-					raw / 1e6, (double) listAll / raw);
+			progress("%s round %d: listAll %.0f ms, raw loop %.0f ms (%.2f)", name, round + 1, listAll / 1e6, raw / 1e6,
+					(double) listAll / raw);
 		}
 	}
 
 	private static long drainPublishOn(PageServer server, Contenders contenders, Consumer<Token> consumer) {
 		return Drains.listAll(
-				contenders.tokensClient().listAll(server.pageSize()).publishOn(Schedulers.boundedElastic()),
-				consumer, server.tokenCount());
+				contenders.tokensClient().listAll(server.pageSize()).publishOn(Schedulers.boundedElastic()), consumer,
+				server.tokenCount());
 	}
 
 	/**
@@ -226,8 +227,11 @@ public final class Scenarios {
 		if (!passed) {
 			progress("-Xmx64m drain FAILED (exit %d):%n%s", fork.exitCode(), fork.output());
 			this.results.note("The -Xmx64m drain failed with exit code " + fork.exitCode() + ": "
-					+ fork.output().lines().filter((line) -> line.contains("Error") || line.contains("Exception"))
-						.findFirst().orElse("see the console"));
+					+ fork.output()
+						.lines()
+						.filter((line) -> line.contains("Error") || line.contains("Exception"))
+						.findFirst()
+						.orElse("see the console"));
 		}
 	}
 
@@ -240,33 +244,32 @@ public final class Scenarios {
 	 * @param slow a server that adds latency
 	 * @param slowContenders its clients
 	 */
-	public void slowConsumer(PageServer fast, Contenders fastContenders, PageServer slow,
-			Contenders slowContenders) {
+	public void slowConsumer(PageServer fast, Contenders fastContenders, PageServer slow, Contenders slowContenders) {
 		long tokens = fast.tokenCount();
 		long spin = this.plan.spinNanos();
 		AtomicReference<String> listAllThread = new AtomicReference<>();
 		AtomicReference<String> rawThread = new AtomicReference<>();
 		AtomicReference<String> publishOnThread = new AtomicReference<>();
 		Consumer<Token> work = (token) -> Drains.busySpin(spin);
-		List<Run> runs = List.of(
-				new Run("slow.consume", () -> consume(tokens, spin)),
-				new Run("slow.fetch", () -> Drains.listAll(fastContenders.tokensClient(), fast.pageSize(),
-						(token) -> {
-						}, tokens)),
-				new Run("slow.listAll", () -> Drains.listAll(fastContenders.tokensClient(), fast.pageSize(),
-						recordingThread(listAllThread, work), tokens)),
-				new Run("slow.raw", () -> Drains.rawLoop(fastContenders.raw(), fast.firstPageUrl(),
-						recordingThread(rawThread, work), tokens)),
+		List<Run> runs = List.of(new Run("slow.consume", () -> consume(tokens, spin)),
+				new Run("slow.fetch", () -> Drains.listAll(fastContenders.tokensClient(), fast.pageSize(), (token) -> {
+				}, tokens)),
+				new Run("slow.listAll",
+						() -> Drains.listAll(fastContenders.tokensClient(), fast.pageSize(),
+								recordingThread(listAllThread, work), tokens)),
+				new Run("slow.raw",
+						() -> Drains.rawLoop(fastContenders.raw(), fast.firstPageUrl(),
+								recordingThread(rawThread, work), tokens)),
 				new Run("slow.publishOn", () -> Drains.listAll(
 						fastContenders.tokensClient().listAll(fast.pageSize()).publishOn(Schedulers.boundedElastic()),
 						recordingThread(publishOnThread, work), tokens)),
-				new Run("slowLatency.fetch", () -> Drains.listAll(slowContenders.tokensClient(), slow.pageSize(),
-						(token) -> {
+				new Run("slowLatency.fetch",
+						() -> Drains.listAll(slowContenders.tokensClient(), slow.pageSize(), (token) -> {
 						}, tokens)),
-				new Run("slowLatency.listAll", () -> Drains.listAll(slowContenders.tokensClient(), slow.pageSize(),
-						work, tokens)),
-				new Run("slowLatency.raw", () -> Drains.rawLoop(slowContenders.raw(), slow.firstPageUrl(), work,
-						tokens)),
+				new Run("slowLatency.listAll",
+						() -> Drains.listAll(slowContenders.tokensClient(), slow.pageSize(), work, tokens)),
+				new Run("slowLatency.raw",
+						() -> Drains.rawLoop(slowContenders.raw(), slow.firstPageUrl(), work, tokens)),
 				new Run("slowLatency.publishOn", () -> Drains.listAll(
 						slowContenders.tokensClient().listAll(slow.pageSize()).publishOn(Schedulers.boundedElastic()),
 						work, tokens)));
@@ -333,8 +336,7 @@ public final class Scenarios {
 		boolean withFirst = run % 2 == 0;
 		String suffix = appWebClient ? "AppWebClient" : "";
 		double first = startupRun(withFirst, appWebClient, (withFirst ? "startup.with" : "startup.without") + suffix);
-		double second = startupRun(!withFirst, appWebClient,
-				(withFirst ? "startup.without" : "startup.with") + suffix);
+		double second = startupRun(!withFirst, appWebClient, (withFirst ? "startup.without" : "startup.with") + suffix);
 		progress("start-up run %d%s: with Lagrello %.0f ms, without %.0f ms (JVM start to context ready)", run + 1,
 				appWebClient ? " (the application builds a WebClient too)" : "", withFirst ? first : second,
 				withFirst ? second : first);
@@ -345,8 +347,8 @@ public final class Scenarios {
 				withLagrello ? "with" : "without", appWebClient ? "app-web-client" : "alone");
 		List<String> lines = fork.lines(StartupApplication.PREFIX);
 		if (fork.exitCode() != 0 || lines.size() != 1) {
-			throw new IllegalStateException("the start-up run failed (exit " + fork.exitCode() + "):\n"
-					+ fork.output());
+			throw new IllegalStateException(
+					"the start-up run failed (exit " + fork.exitCode() + "):\n" + fork.output());
 		}
 		String[] parts = lines.get(0).split(" ");
 		boolean client = Boolean.parseBoolean(parts[2]);

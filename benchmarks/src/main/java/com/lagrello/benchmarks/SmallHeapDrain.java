@@ -7,9 +7,9 @@ import java.net.URI;
  * {@link PageServer} with {@code listAll} and with the raw loop, alternately, and prints
  * a line per drain:
  * {@code DRAIN <contender> <nanos> <peak heap bytes> <collections> <allocated bytes>}.
- * The first drain of each runs in a cold JVM (class loading, interpreter, JIT).
- * A heap that does not bound the drain ends it with an {@link OutOfMemoryError} and a
- * non-zero exit code.
+ * The first drain of each runs in a cold JVM (class loading, interpreter, JIT). A heap
+ * that does not bound the drain ends it with an {@link OutOfMemoryError} and a non-zero
+ * exit code.
  * <p>
  * Arguments: the server's base URL, the page size, the tokens the server has, and how
  * many drains of each to run.

@@ -54,8 +54,7 @@ public class StartupApplication {
 	}
 
 	/**
-	 * Returns the application's builder, with or without the Lagrello
-	 * auto-configuration.
+	 * Returns the application's builder, with or without the Lagrello auto-configuration.
 	 * @param withLagrello whether to keep the Lagrello auto-configuration
 	 * @param appWebClient whether the application builds a {@link WebClient} of its own
 	 * @return the builder

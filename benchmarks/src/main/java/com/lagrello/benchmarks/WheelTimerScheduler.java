@@ -12,13 +12,14 @@ import reactor.core.scheduler.Scheduler;
 /**
  * A Reactor {@link Scheduler} for timeouts on one Netty {@link HashedWheelTimer}: adding
  * or cancelling a task only queues it, and one timer thread ticks every 10 ms, whatever
- * the number of tasks. Reactor's parallel scheduler, a {@code ScheduledThreadPoolExecutor},
- * instead wakes one of its threads whenever a new task becomes the earliest, which a
- * per-request timeout does on every request when requests are sequential.
+ * the number of tasks. Reactor's parallel scheduler, a
+ * {@code ScheduledThreadPoolExecutor}, instead wakes one of its threads whenever a new
+ * task becomes the earliest, which a per-request timeout does on every request when
+ * requests are sequential.
  * <p>
  * The benchmarks use it to show what the {@code TokensClient}'s per-request
- * {@code timeout(readTimeout)} costs; it is the prototype of the proposed fix.
- * Tasks run on the timer thread and may fire up to one tick late.
+ * {@code timeout(readTimeout)} costs; it is the prototype of the proposed fix. Tasks run
+ * on the timer thread and may fire up to one tick late.
  */
 public final class WheelTimerScheduler implements Scheduler {
 

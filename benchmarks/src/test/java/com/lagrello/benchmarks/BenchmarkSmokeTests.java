@@ -57,9 +57,8 @@ class BenchmarkSmokeTests {
 	@Test
 	void everyListPageContenderReceivesFullPages() {
 		for (int concurrency : new int[] { 1, 8 }) {
-			assertFullPages(
-					ClosedLoop.run((page) -> contenders.tokensClient().listPage(page, PAGE_SIZE), concurrency,
-							Duration.ofMillis(100), PAGES, PAGE_SIZE));
+			assertFullPages(ClosedLoop.run((page) -> contenders.tokensClient().listPage(page, PAGE_SIZE), concurrency,
+					Duration.ofMillis(100), PAGES, PAGE_SIZE));
 			assertFullPages(ClosedLoop.run((page) -> contenders.webClientPage(page, PAGE_SIZE), concurrency,
 					Duration.ofMillis(100), PAGES, PAGE_SIZE));
 			assertFullPages(ClosedLoop.run((page) -> contenders.raw().listPage(page, PAGE_SIZE), concurrency,
@@ -94,8 +93,8 @@ class BenchmarkSmokeTests {
 
 	@Test
 	void drainCountsAreChecked() {
-		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> Drains
-			.listAll(contenders.tokensClient(), PAGE_SIZE, (token) -> {
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> Drains.listAll(contenders.tokensClient(), PAGE_SIZE, (token) -> {
 			}, server.tokenCount() + 1))
 			.withMessageContaining("instead of");
 	}
@@ -110,8 +109,8 @@ class BenchmarkSmokeTests {
 		assertThat(keys).hasSize(PAGES * PAGE_SIZE);
 		Set<String> hopped = ConcurrentHashMap.newKeySet();
 		Set<String> threads = ConcurrentHashMap.newKeySet();
-		Drains.listAll(
-				contenders.tokensClient().listAll(PAGE_SIZE).publishOn(Schedulers.boundedElastic()), (Token token) -> {
+		Drains.listAll(contenders.tokensClient().listAll(PAGE_SIZE).publishOn(Schedulers.boundedElastic()),
+				(Token token) -> {
 					Drains.busySpin(10_000);
 					hopped.add(token.tokenKey());
 					threads.add(Thread.currentThread().getName());
