@@ -9,6 +9,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns an HTTP error answer into a {@link LagrelloApiException}, reading the API's
@@ -17,6 +19,9 @@ import reactor.core.publisher.Mono;
 final class ErrorAnswers {
 
 	static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+	// the API's own wire format, whatever an application's JSON settings say
+	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private ErrorAnswers() {
 	}
@@ -31,9 +36,11 @@ final class ErrorAnswers {
 		String requestId = headers.getFirst(REQUEST_ID_HEADER);
 		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), Clock.systemUTC());
 		MediaType contentType = headers.getContentType();
-		Mono<ApiError> body = isJson(contentType)
-				? response.bodyToMono(ApiError.class).onErrorResume((unreadable) -> Mono.empty())
-				: response.releaseBody().then(Mono.empty());
+		// read as bytes: a decoder of objects logs what it decoded at DEBUG, before the
+		// token the body may echo is redacted
+		Mono<ApiError> body = isJson(contentType) ? response.bodyToMono(byte[].class)
+			.mapNotNull(ErrorAnswers::read)
+			.onErrorResume((unreadable) -> Mono.empty()) : response.releaseBody().then(Mono.empty());
 		return body.map((error) -> newException(operation, status, error, requestId, retryAfter, accessToken))
 			.switchIfEmpty(
 					Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter, accessToken)));
@@ -48,12 +55,22 @@ final class ErrorAnswers {
 				|| "json".equals(contentType.getSubtypeSuffix()));
 	}
 
+	private static @Nullable ApiError read(byte[] body) {
+		try {
+			return JSON.readValue(body, ApiError.class);
+		}
+		catch (JacksonException notAnApiError) {
+			return null;
+		}
+	}
+
 	private static Throwable newException(String operation, int status, @Nullable ApiError error,
 			@Nullable String requestId, @Nullable Duration retryAfter, String accessToken) {
 		// a server may echo the token it refused: it must not reach a message or log
 		String errorType = (error != null) ? Secrets.redact(error.errorType(), accessToken) : null;
 		String message = (error != null) ? Secrets.redact(error.message(), accessToken) : null;
-		return new LagrelloApiException(operation, status, errorType, message, requestId, retryAfter);
+		return new LagrelloApiException(operation, status, errorType, message, Secrets.redact(requestId, accessToken),
+				retryAfter);
 	}
 
 }

@@ -219,7 +219,7 @@ public final class TokensClientBuilder {
 		ClientSettings settings = new ClientSettings(this.webClientBuilder.clone(), origin, this.accessToken,
 				this.readTimeout, this.retryPolicy, this.pageSize, this.maxPages, this.allowInsecureHttp);
 		return (this.sharedTimeouts != null) ? new WebClientTokensClient(settings, this.sharedTimeouts, false)
-				: new WebClientTokensClient(settings, new ReadTimeouts(), true);
+				: new WebClientTokensClient(settings, ReadTimeouts.open(), true);
 	}
 
 	private URI validBaseUrl() {

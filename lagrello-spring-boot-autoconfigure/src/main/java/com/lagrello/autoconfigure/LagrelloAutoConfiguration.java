@@ -4,6 +4,8 @@ import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClient;
 import com.lagrello.client.WebClientTokensClient;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -87,12 +89,26 @@ public final class LagrelloAutoConfiguration {
 
 		/**
 		 * Masks the access token in {@code /actuator/env} and
-		 * {@code /actuator/configprops} even where an application shows their values.
+		 * {@code /actuator/configprops} even where an application shows their values: the
+		 * property itself, and any other value that contains the token, such as
+		 * {@code sun.java.command} holding {@code --lagrello.access-token=...} or
+		 * {@code SPRING_APPLICATION_JSON}.
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "lagrelloAccessTokenSanitizer")
-		SanitizingFunction lagrelloAccessTokenSanitizer() {
-			return (data) -> isAccessToken(data.getLowerCaseKey()) ? data.withSanitizedValue() : data;
+		SanitizingFunction lagrelloAccessTokenSanitizer(ObjectProvider<LagrelloConnectionDetails> connectionDetails) {
+			return (data) -> (isAccessToken(data.getLowerCaseKey())
+					|| containsAccessToken(data.getValue(), connectionDetails)) ? data.withSanitizedValue() : data;
+		}
+
+		private static boolean containsAccessToken(@Nullable Object value,
+				ObjectProvider<LagrelloConnectionDetails> connectionDetails) {
+			if (!(value instanceof CharSequence text) || text.isEmpty()) {
+				return false;
+			}
+			LagrelloConnectionDetails details = connectionDetails.getIfAvailable();
+			String token = (details != null) ? details.getAccessToken() : null;
+			return StringUtils.hasText(token) && text.toString().contains(token.strip());
 		}
 
 		/**

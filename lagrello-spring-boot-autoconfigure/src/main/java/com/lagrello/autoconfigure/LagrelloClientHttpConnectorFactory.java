@@ -7,6 +7,7 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -40,14 +41,37 @@ final class LagrelloClientHttpConnectorFactory {
 		if (sslBundle != null) {
 			settings = settings.withSslBundle(sslBundle);
 		}
-		ClientHttpConnectorBuilder<?> connectorBuilder = this.builder;
-		if (pool != null && connectorBuilder instanceof ReactorClientHttpConnectorBuilder reactor) {
-			// keeps the customizers and event loops of Boot's builder, swaps only the
-			// pool
+		return neverFollowingRedirects(withPool(this.builder, pool)).build(settings);
+	}
+
+	/**
+	 * Keeps the customizers and event loops of Boot's builder, swaps only the pool.
+	 */
+	private static ClientHttpConnectorBuilder<?> withPool(ClientHttpConnectorBuilder<?> builder,
+			@Nullable LagrelloConnectionPool pool) {
+		if (pool != null && builder instanceof ReactorClientHttpConnectorBuilder reactor) {
 			ConnectionProvider connectionProvider = pool.connectionProvider();
-			connectorBuilder = reactor.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
+			return reactor.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
 		}
-		return connectorBuilder.build(settings);
+		return builder;
+	}
+
+	/**
+	 * The client's last word on redirects. Boot applies an application's connector
+	 * customizers after the settings, so {@code DONT_FOLLOW} alone loses to one that
+	 * turns redirects on (for another client, say); this customizer runs after all of
+	 * them. A followed redirect would send the access token, or re-send a create, to the
+	 * {@code Location}, which may be another origin.
+	 */
+	private static ClientHttpConnectorBuilder<?> neverFollowingRedirects(ClientHttpConnectorBuilder<?> builder) {
+		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
+			return reactor.withHttpClientCustomizer((client) -> client.followRedirect(false));
+		}
+		if (builder instanceof JdkClientHttpConnectorBuilder jdk) {
+			return jdk
+				.withHttpClientCustomizer((client) -> client.followRedirects(java.net.http.HttpClient.Redirect.NEVER));
+		}
+		return builder;
 	}
 
 }

@@ -111,4 +111,62 @@ class AccessTokenSecrecyTests {
 		assertThat(lines).isNotEmpty().noneMatch((line) -> line.contains(TOKEN));
 	}
 
+	@Test
+	void theTokenIsNowhereWhenTheServerEchoesItInEveryFieldItCan() {
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-Request-Id", "req-" + TOKEN)
+			.withBody("{\"errorType\":\"" + TOKEN + "\",\"message\":\"refused " + TOKEN + "\"}")));
+		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+		Level level = root.getLevel();
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		// every line goes to the list only: the console would drown the build's output
+		ch.qos.logback.core.Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
+		root.detachAppender(console);
+		root.addAppender(appender);
+		root.setLevel(Level.TRACE);
+		List<String> shown = new java.util.ArrayList<>();
+		try {
+			this.runner
+				.withConfiguration(AutoConfigurations
+					.of(com.lagrello.autoconfigure.health.LagrelloHealthContributorAutoConfiguration.class))
+				.withSystemProperties("sun.java.command=com.example.App --lagrello.access-token=" + TOKEN)
+				.withPropertyValues("spring.application.json={\"lagrello\":{\"access-token\":\"" + TOKEN + "\"}}",
+						"SPRING_APPLICATION_JSON={\"lagrello\":{\"access-token\":\"" + TOKEN + "\"}}")
+				.run((context) -> {
+					TokensClient client = context.getBean(TokensClient.class);
+					for (Mono<?> call : List.of(client.listPage(0, 5), client.delete("abc"),
+							client.create(CreateTokenRequest.of("ci")), client.listAll().then())) {
+						call.onErrorResume((error) -> {
+							shown.add(error.getMessage());
+							shown.add(error.toString());
+							return Mono.empty();
+						}).block(Duration.ofSeconds(10));
+					}
+					shown.add(JsonMapper.shared()
+						.writeValueAsString(context.getBean(EnvironmentEndpoint.class).environment(null)));
+					shown.add(JsonMapper.shared()
+						.writeValueAsString(context.getBean(ConfigurationPropertiesReportEndpoint.class)
+							.configurationProperties()));
+					shown.add(String.valueOf(context.getBean(com.lagrello.health.LagrelloHealthIndicator.class)
+						.health(true)
+						.block(Duration.ofSeconds(10))
+						.getDetails()));
+				});
+		}
+		finally {
+			root.detachAppender(appender);
+			root.addAppender(console);
+			root.setLevel(level);
+		}
+		appender.list.forEach((event) -> {
+			shown.add(event.getFormattedMessage());
+			if (event.getThrowableProxy() != null) {
+				shown.add(event.getThrowableProxy().getMessage());
+			}
+		});
+		assertThat(shown).hasSizeGreaterThan(10).noneMatch((text) -> text != null && text.contains(TOKEN));
+	}
+
 }
