@@ -38,7 +38,8 @@ final class Failures {
 			return new LagrelloTimeoutException(operation, this.readTimeout, failure);
 		}
 		if (failure instanceof WebClientRequestException) {
-			boolean connectFailed = hasCause(failure, ConnectException.class);
+			// no connection, or none from the pool: the request never left
+			boolean connectFailed = hasCause(failure, ConnectException.class) || isPoolAcquireFailure(failure);
 			String what = connectFailed ? "could not connect to " + this.baseUrl
 					: "the connection to " + this.baseUrl + " failed before an answer arrived";
 			return new LagrelloTransportException(
@@ -61,6 +62,18 @@ final class Failures {
 					true, failure);
 		}
 		return new LagrelloException(operation + " failed: " + rootMessage(failure, accessToken), failure);
+	}
+
+	/**
+	 * reactor-netty's pool refusals, known by name: their classes are shaded.
+	 */
+	private static boolean isPoolAcquireFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause.getClass().getSimpleName().startsWith("PoolAcquire")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

@@ -236,7 +236,11 @@ public final class TokensClientBuilder {
 			throw new LagrelloInvalidArgumentException("baseUrl",
 					"base URL must not have user info, a query or a fragment, but is " + url);
 		}
-		if (scheme.equals("http") && !this.allowInsecureHttp && !isLoopback(url.getHost())) {
+		if (url.getPort() == 0 || url.getPort() > 65535) {
+			throw new LagrelloInvalidArgumentException("baseUrl",
+					"base URL must have a port from 1 to 65535, but is " + url);
+		}
+		if (scheme.equals("http") && !this.allowInsecureHttp && !isLoopbackHost(url.getHost())) {
 			throw new LagrelloInvalidArgumentException("baseUrl",
 					"base URL " + url
 							+ " would send the access token in clear text to a remote host: use https, or allow plain"
@@ -249,16 +253,19 @@ public final class TokensClientBuilder {
 	}
 
 	/**
-	 * Judges the host by its name only: resolving it here would cost a DNS lookup at
-	 * start-up and could be fooled by a resolver anyway.
+	 * Whether a host is loopback by its address or by the name {@code localhost}:
+	 * {@code 127.0.0.0/8} and {@code ::1}. Nothing is resolved, and no other name counts
+	 * (a resolver may send {@code anything.localhost} to DNS).
+	 * @param host the host of a URL
+	 * @return whether a plain http request to it stays on this machine
 	 */
-	static boolean isLoopback(String host) {
+	public static boolean isLoopbackHost(String host) {
 		String name = host.toLowerCase(Locale.ROOT);
 		if (name.startsWith("[") && name.endsWith("]")) {
 			name = name.substring(1, name.length() - 1);
 		}
-		return name.equals("localhost") || name.endsWith(".localhost") || name.equals("::1")
-				|| name.equals("0:0:0:0:0:0:0:1") || name.matches("127(\\.\\d{1,3}){3}");
+		return name.equals("localhost") || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1")
+				|| name.matches("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
 	}
 
 	@Override

@@ -45,7 +45,7 @@ public final class LagrelloAutoConfiguration {
 	@ConditionalOnMissingBean({ TokensClient.class, LagrelloConnectionPool.class })
 	LagrelloConnectionPool lagrelloConnectionPool(LagrelloProperties properties) {
 		return new LagrelloConnectionPool(properties.getPool().getMaxConnections(),
-				properties.getPool().getMaxIdleTime());
+				properties.getPool().getMaxIdleTime(), properties.getReadTimeout());
 	}
 
 	@Bean

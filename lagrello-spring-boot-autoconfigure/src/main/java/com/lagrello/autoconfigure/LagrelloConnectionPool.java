@@ -17,9 +17,13 @@ public final class LagrelloConnectionPool implements DisposableBean {
 
 	private final ConnectionProvider connectionProvider;
 
-	LagrelloConnectionPool(int maxConnections, Duration maxIdleTime) {
+	LagrelloConnectionPool(int maxConnections, Duration maxIdleTime, Duration maxWait) {
+		// callers beyond maxConnections wait for one, however many, bounded by their own
+		// read timeout rather than failed at once by a queue limit
 		this.connectionProvider = ConnectionProvider.builder("lagrello")
 			.maxConnections(maxConnections)
+			.pendingAcquireMaxCount(-1)
+			.pendingAcquireTimeout(maxWait)
 			.maxIdleTime(maxIdleTime)
 			.evictInBackground(maxIdleTime)
 			.build();

@@ -7,12 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration of the Lagrello client, bound from {@code lagrello.*}.
+ * Configuration of the Lagrello client, bound from {@code lagrello.*}. Values that cannot
+ * work are refused when they are bound, so that the application does not start.
  */
 @ConfigurationProperties("lagrello")
-public class LagrelloProperties {
+public class LagrelloProperties implements Validator {
 
 	/**
 	 * Origin of the Lagrello API. Plain http is accepted for loopback hosts only, unless
@@ -122,6 +125,16 @@ public class LagrelloProperties {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return LagrelloProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		LagrelloPropertiesValidator.validate((LagrelloProperties) target, errors);
 	}
 
 	@Override

@@ -18,9 +18,14 @@ final class PropertiesLagrelloConnectionDetails implements LagrelloConnectionDet
 		return this.properties.getBaseUrl();
 	}
 
+	/**
+	 * The token without surrounding whitespace, such as the newline that ends a secret
+	 * file.
+	 */
 	@Override
 	public String getAccessToken() {
-		return this.properties.getAccessToken();
+		String token = this.properties.getAccessToken();
+		return (token != null) ? token.strip() : null;
 	}
 
 	@Override

@@ -1,0 +1,111 @@
+package com.lagrello.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+
+/**
+ * Refuses {@code lagrello.*} values that cannot work, when they are bound: Spring Boot
+ * then stops the application with one failure analysis that names the property, its
+ * value, where it came from, and this reason, instead of a stack trace or a silent
+ * fallback at the first call.
+ */
+final class LagrelloPropertiesValidator {
+
+	private static final long MAX_IN_MEMORY_SIZE = Integer.MAX_VALUE;
+
+	private LagrelloPropertiesValidator() {
+	}
+
+	static void validate(LagrelloProperties properties, Errors errors) {
+		validateBaseUrl(properties.getBaseUrl(), errors);
+		String token = properties.getAccessToken();
+		if (token != null && !token.isBlank() && token.strip().chars().anyMatch(Character::isWhitespace)) {
+			errors.rejectValue("accessToken", "whitespace",
+					"must not contain whitespace inside it (whitespace around it is trimmed); check how the secret is"
+							+ " written");
+		}
+		positive("connectTimeout", properties.getConnectTimeout(), errors);
+		positive("readTimeout", properties.getReadTimeout(), errors);
+		DataSize size = properties.getMaxInMemorySize();
+		if (size == null || size.toBytes() < 1 || size.toBytes() > MAX_IN_MEMORY_SIZE) {
+			errors.rejectValue("maxInMemorySize", "range",
+					"must be from 1B to " + MAX_IN_MEMORY_SIZE + "B (about 2GB), for example 1MB");
+		}
+		LagrelloProperties.Retry retry = properties.getRetry();
+		if (retry.getMaxAttempts() < 1) {
+			errors.rejectValue("retry.maxAttempts", "range", "must be 1 or more (1 disables retries)");
+		}
+		notNegative("retry.initialBackoff", retry.getInitialBackoff(), errors);
+		notNegative("retry.maxBackoff", retry.getMaxBackoff(), errors);
+		notNegative("retry.maxRetryAfter", retry.getMaxRetryAfter(), errors);
+		if (retry.getInitialBackoff() != null && retry.getMaxBackoff() != null
+				&& retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
+			errors.rejectValue("retry.maxBackoff", "range",
+					"must not be shorter than lagrello.retry.initial-backoff (" + retry.getInitialBackoff() + ")");
+		}
+		LagrelloProperties.Pagination pagination = properties.getPagination();
+		if (pagination.getPageSize() < 1 || pagination.getPageSize() > 20) {
+			errors.rejectValue("pagination.pageSize", "range", "must be from 1 to 20, the most the API serves");
+		}
+		if (pagination.getMaxPages() < 1) {
+			errors.rejectValue("pagination.maxPages", "range", "must be 1 or more");
+		}
+		positive("health.timeout", properties.getHealth().getTimeout(), errors);
+		notNegative("health.interval", properties.getHealth().getInterval(), errors);
+		positive("pool.maxIdleTime", properties.getPool().getMaxIdleTime(), errors);
+		if (properties.getPool().getMaxConnections() < 1) {
+			errors.rejectValue("pool.maxConnections", "range", "must be 1 or more");
+		}
+		if (properties.getBaseUrl() != null && "http".equalsIgnoreCase(properties.getBaseUrl().getScheme())
+				&& properties.getBaseUrl().getHost() != null && !properties.isAllowInsecureHttp()
+				&& !isLoopback(properties.getBaseUrl().getHost())) {
+			errors.rejectValue("baseUrl", "insecure", "would send the access token in clear text to a remote host: use"
+					+ " https, or set lagrello.allow-insecure-http=true if you mean it");
+		}
+	}
+
+	private static void validateBaseUrl(@Nullable URI url, Errors errors) {
+		if (url == null || !url.isAbsolute() || url.getHost() == null) {
+			errors.rejectValue("baseUrl", "shape",
+					"must be an absolute http(s) URL with a host, such as" + " https://api.lagrello.com");
+			return;
+		}
+		String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+		if (!scheme.equals("https") && !scheme.equals("http")) {
+			errors.rejectValue("baseUrl", "scheme", "must use https (or http for a loopback host)");
+		}
+		if (url.getPort() == 0 || url.getPort() > 65535 || url.getPort() < -1) {
+			errors.rejectValue("baseUrl", "port", "must have a port from 1 to 65535, or none");
+		}
+		if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+			errors.rejectValue("baseUrl", "shape", "must not have user info, a query or a fragment");
+		}
+	}
+
+	private static void positive(String field, @Nullable Duration value, Errors errors) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			errors.rejectValue(field, "positive", "must be longer than 0, for example 5s");
+		}
+	}
+
+	private static void notNegative(String field, @Nullable Duration value, Errors errors) {
+		if (value == null || value.isNegative()) {
+			errors.rejectValue(field, "notNegative", "must be 0 or longer, for example 10s");
+		}
+	}
+
+	/**
+	 * Loopback by address or by the one name that never goes to DNS: {@code localhost},
+	 * {@code 127.0.0.0/8} and {@code ::1}.
+	 */
+	static boolean isLoopback(String host) {
+		return com.lagrello.client.TokensClientBuilder.isLoopbackHost(host);
+	}
+
+}

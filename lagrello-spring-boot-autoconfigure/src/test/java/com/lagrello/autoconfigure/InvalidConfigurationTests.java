@@ -1,0 +1,86 @@
+package com.lagrello.autoconfigure;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every {@code lagrello.*} value that cannot work stops the application at start-up with
+ * one failure analysis naming the property and what is allowed: never a silent fallback,
+ * never a bare stack trace.
+ */
+class InvalidConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class, LagrelloAutoConfiguration.class))
+		.withPropertyValues("lagrello.base-url=http://127.0.0.1:8080", "lagrello.access-token=valid-token-0123456789");
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			lagrello.health.interval          | -5s                       | must be 0 or longer
+			lagrello.health.timeout           | 0                         | must be longer than 0
+			lagrello.max-in-memory-size       | -1B                       | must be from 1B
+			lagrello.max-in-memory-size       | 0                         | must be from 1B
+			lagrello.max-in-memory-size       | 3GB                       | must be from 1B
+			lagrello.connect-timeout          | -1s                       | must be longer than 0
+			lagrello.connect-timeout          | 0                         | must be longer than 0
+			lagrello.read-timeout             | 0                         | must be longer than 0
+			lagrello.pool.max-idle-time       | -1s                       | must be longer than 0
+			lagrello.pool.max-connections     | 0                         | must be 1 or more
+			lagrello.retry.max-attempts       | 0                         | must be 1 or more
+			lagrello.retry.initial-backoff    | -1ms                      | must be 0 or longer
+			lagrello.retry.max-backoff        | 1ms                       | must not be shorter
+			lagrello.retry.max-retry-after    | -1s                       | must be 0 or longer
+			lagrello.pagination.page-size     | 21                        | must be from 1 to 20
+			lagrello.pagination.page-size     | 0                         | must be from 1 to 20
+			lagrello.pagination.max-pages     | 0                         | must be 1 or more
+			lagrello.base-url                 | http://127.0.0.1:99999    | port from 1 to 65535
+			lagrello.base-url                 | ftp://api.lagrello.com    | must use https
+			lagrello.base-url                 | https://api.lagrello.com?x=1 | must not have user info, a query
+			lagrello.base-url                 | /v1                       | absolute http(s) URL
+			lagrello.base-url                 | http://anything.localhost | clear text to a remote host
+			lagrello.base-url                 | http://api.example.com    | clear text to a remote host
+			lagrello.access-token             | two words                 | must not contain whitespace
+			""")
+	void anInvalidValueStopsStartUpWithAFailureAnalysisNamingIt(String property, String value, String reason) {
+		this.runner.withPropertyValues(property + "=" + value).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis).as("a failure analysis").isNotNull();
+			assertThat(analysis.getDescription()).contains("Value: ").contains(reason);
+			assertThat(analysis.getDescription().replace("-", "").toLowerCase())
+				.contains(property.replace("-", "").toLowerCase());
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "http://localhost:8080", "http://127.0.0.1:8080", "http://127.255.0.9:8080", "http://[::1]:8080" })
+	void plainHttpToALoopbackAddressStarts(String baseUrl) {
+		this.runner.withPropertyValues("lagrello.base-url=" + baseUrl)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		// the analyzers Spring Boot would run, less those that need a bean factory
+		for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+			}))) {
+			FailureAnalysis analysis = analyzer.analyze(failure);
+			if (analysis != null) {
+				return analysis;
+			}
+		}
+		return null;
+	}
+
+}
