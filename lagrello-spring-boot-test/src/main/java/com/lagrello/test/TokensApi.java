@@ -21,6 +21,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -84,7 +85,7 @@ final class TokensApi {
 		if (path.equals(TOKENS_PATH)) {
 			return switch (method) {
 				case "GET" -> list(request);
-				case "POST" -> create(caller, request.body());
+				case "POST" -> create(caller, request);
 				default -> throw methodNotAllowed(method, path, "GET, POST");
 			};
 		}
@@ -108,7 +109,15 @@ final class TokensApi {
 			return null;
 		}
 		String segment = path.substring(prefix.length());
-		return (segment.isEmpty() || segment.contains("/")) ? null : UriUtils.decode(segment, StandardCharsets.UTF_8);
+		if (segment.isEmpty() || segment.contains("/")) {
+			return null;
+		}
+		try {
+			return UriUtils.decode(segment, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw badRequest("The token id is not validly percent-encoded: " + segment);
+		}
 	}
 
 	private Answer list(RecordedRequest request) {
@@ -128,7 +137,13 @@ final class TokensApi {
 	}
 
 	private static int intParameter(RecordedRequest request, String name, int absent) {
-		String value = request.queryParameter(name);
+		String value;
+		try {
+			value = request.queryParameter(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw badRequest("The query is not validly percent-encoded");
+		}
 		if (value == null) {
 			return absent;
 		}
@@ -144,13 +159,27 @@ final class TokensApi {
 		return this.origin.get() + TOKENS_PATH + "?page=" + page + "&size=" + size;
 	}
 
-	private Answer create(Token caller, String body) {
+	private Answer create(Token caller, RecordedRequest sent) {
 		requireAdmin(caller, "Creating tokens");
-		JsonNode request = readObject(body);
+		if (!isJson(sent.header("Content-Type"))) {
+			throw badRequest("The request body must be application/json, but its Content-Type is "
+					+ sent.header("Content-Type"));
+		}
+		JsonNode request = readObject(sent.body());
 		String tokenName = tokenName(request.get("tokenName"));
 		List<Permission> permissions = permissions(request.get("permissions"));
 		Token created = this.store.add(TokenStore.newToken(tokenName, caller.tokenName(), permissions));
 		return Answer.of(200, write(TokenBody.of(created)));
+	}
+
+	private static boolean isJson(@Nullable String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return MediaType.APPLICATION_JSON.isCompatibleWith(type) || "json".equals(type.getSubtypeSuffix());
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return false;
+		}
 	}
 
 	private JsonNode readObject(String body) {

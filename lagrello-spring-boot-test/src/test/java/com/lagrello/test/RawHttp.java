@@ -42,13 +42,22 @@ final class RawHttp {
 		return exchange(method, target, authorization, body).block(Duration.ofSeconds(10));
 	}
 
+	Response send(String method, String target, @Nullable String authorization, String body, String contentType) {
+		return exchange(method, target, authorization, body, contentType).block(Duration.ofSeconds(10));
+	}
+
 	Mono<Response> exchange(String method, String target, @Nullable String authorization, @Nullable String body) {
+		return exchange(method, target, authorization, body, "application/json");
+	}
+
+	private Mono<Response> exchange(String method, String target, @Nullable String authorization, @Nullable String body,
+			String contentType) {
 		return this.client.baseUrl(this.baseUrl.toString()).headers((headers) -> {
 			if (authorization != null) {
 				headers.set(HttpHeaderNames.AUTHORIZATION, authorization);
 			}
 			if (body != null) {
-				headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+				headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
 			}
 		})
 			.request(HttpMethod.valueOf(method))
