@@ -19,8 +19,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param pageSize the page size of {@code listAll()}
  * @param maxPages the most pages one drain follows
  * @param allowInsecureHttp whether plain http to a remote host was allowed
+ * @param callTimeout the longest time one call may take, every attempt and wait included
+ * @param bulkConcurrency the most deletes at a time of {@code deleteAll}
  */
 record ClientSettings(WebClient.Builder webClientBuilder, URI baseUrl, Supplier<String> accessToken,
-		Duration readTimeout, RetryPolicy retryPolicy, int pageSize, int maxPages, boolean allowInsecureHttp) {
+		Duration readTimeout, RetryPolicy retryPolicy, int pageSize, int maxPages, boolean allowInsecureHttp,
+		Duration callTimeout, int bulkConcurrency) {
 
 }

@@ -1,5 +1,7 @@
 package com.lagrello.client;
 
+import java.util.function.Predicate;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -105,6 +107,37 @@ public interface TokensClient {
 	 * @return completes when the server confirmed the deletion
 	 */
 	Mono<Void> delete(String tokenId);
+
+	/**
+	 * Deletes every token that matches the filter: a snapshot of every token first (so
+	 * that deleting does not shift the pages still to be read), then at most the
+	 * configured number of deletes at a time ({@code lagrello.bulk.concurrency}, 4 by
+	 * default). It never deletes the token the client authenticates with. A {@code 404}
+	 * counts as deleted; a failed delete does not stop the others and is in
+	 * {@link DeleteAllResult#failures()}; a {@code 429} or {@code 503} with
+	 * {@code Retry-After} on any delete holds back every further delete of the batch
+	 * until that time. Prefer it to {@code listAll().flatMap(delete)}, which deletes
+	 * while paging (and so skips tokens), may revoke the client's own token half-way, and
+	 * runs into the rate limit.
+	 * <p>
+	 * The default implementation, for implementations of this interface other than the
+	 * library's own, deletes four at a time with {@link #delete(String)} and cannot know
+	 * its own token.
+	 * @param filter which tokens to delete
+	 * @return what was deleted and what failed; fails only when the listing fails
+	 */
+	default Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter) {
+		return new BulkDelete(this, (tokenId, retryAfter) -> delete(tokenId), 4).deleteAll(filter, null);
+	}
+
+	/**
+	 * Returns this client for blocking code: the same requests, retries and guards, each
+	 * call bounded by the call timeout. Creating it sends nothing.
+	 * @return the blocking face of this client
+	 */
+	default BlockingTokensClient blocking() {
+		return new BlockingTokensClientAdapter(this, TokensClientBuilder.DEFAULT_CALL_TIMEOUT);
+	}
 
 	/**
 	 * Returns a builder preset with this client's settings and connections, to derive

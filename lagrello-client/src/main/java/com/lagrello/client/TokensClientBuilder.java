@@ -38,6 +38,12 @@ public final class TokensClientBuilder {
 	/** Default of {@link #maxPages(int)}. */
 	public static final int DEFAULT_MAX_PAGES = 10_000;
 
+	/** Default of {@link #callTimeout(Duration)}. */
+	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(1);
+
+	/** Default of {@link #bulkConcurrency(int)}. */
+	public static final int DEFAULT_BULK_CONCURRENCY = 4;
+
 	private WebClient.Builder webClientBuilder;
 
 	private @Nullable URI baseUrl;
@@ -54,6 +60,10 @@ public final class TokensClientBuilder {
 
 	private boolean allowInsecureHttp;
 
+	private @Nullable Duration callTimeout;
+
+	private int bulkConcurrency;
+
 	// shared with the client this builder was derived from, which owns it
 	private final @Nullable ReadTimeouts sharedTimeouts;
 
@@ -64,6 +74,8 @@ public final class TokensClientBuilder {
 		this.retryPolicy = RetryPolicy.DEFAULT;
 		this.pageSize = DEFAULT_PAGE_SIZE;
 		this.maxPages = DEFAULT_MAX_PAGES;
+		this.callTimeout = DEFAULT_CALL_TIMEOUT;
+		this.bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
 		this.sharedTimeouts = null;
 	}
 
@@ -76,6 +88,8 @@ public final class TokensClientBuilder {
 		this.pageSize = settings.pageSize();
 		this.maxPages = settings.maxPages();
 		this.allowInsecureHttp = settings.allowInsecureHttp();
+		this.callTimeout = settings.callTimeout();
+		this.bulkConcurrency = settings.bulkConcurrency();
 		this.sharedTimeouts = timeouts;
 	}
 
@@ -191,6 +205,30 @@ public final class TokensClientBuilder {
 	}
 
 	/**
+	 * Sets the longest time one call may take, every attempt, back-off and
+	 * {@code Retry-After} wait included (for paging: each page); one minute by default.
+	 * When it runs out the call fails with a {@link LagrelloTimeoutException} and nothing
+	 * more is sent, and a {@code Retry-After} that would end after it fails the call at
+	 * once.
+	 * @param callTimeout the call timeout
+	 * @return this builder
+	 */
+	public TokensClientBuilder callTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+		return this;
+	}
+
+	/**
+	 * Sets how many deletes {@link TokensClient#deleteAll} runs at a time, 4 by default.
+	 * @param bulkConcurrency the most deletes at a time
+	 * @return this builder
+	 */
+	public TokensClientBuilder bulkConcurrency(int bulkConcurrency) {
+		this.bulkConcurrency = bulkConcurrency;
+		return this;
+	}
+
+	/**
 	 * Builds the client. A client built from {@link TokensClient#mutate()} shares the
 	 * connections and the timer of the one it was derived from.
 	 * @return a new client
@@ -216,8 +254,17 @@ public final class TokensClientBuilder {
 			throw new LagrelloInvalidArgumentException("maxPages",
 					"max pages must be at least 1, but is " + this.maxPages);
 		}
+		if (this.callTimeout == null || this.callTimeout.isNegative() || this.callTimeout.isZero()) {
+			throw new LagrelloInvalidArgumentException("callTimeout",
+					"call timeout must be positive, but is " + this.callTimeout);
+		}
+		if (this.bulkConcurrency < 1) {
+			throw new LagrelloInvalidArgumentException("bulkConcurrency",
+					"bulk concurrency must be at least 1, but is " + this.bulkConcurrency);
+		}
 		ClientSettings settings = new ClientSettings(this.webClientBuilder.clone(), origin, this.accessToken,
-				this.readTimeout, this.retryPolicy, this.pageSize, this.maxPages, this.allowInsecureHttp);
+				this.readTimeout, this.retryPolicy, this.pageSize, this.maxPages, this.allowInsecureHttp,
+				this.callTimeout, this.bulkConcurrency);
 		return (this.sharedTimeouts != null) ? new WebClientTokensClient(settings, this.sharedTimeouts, false)
 				: new WebClientTokensClient(settings, ReadTimeouts.open(), true);
 	}

@@ -1,6 +1,8 @@
 package com.lagrello.client;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.reactivestreams.Publisher;
@@ -8,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -25,10 +28,34 @@ final class TransientFailureRetry extends Retry {
 
 	private final boolean idempotent;
 
+	// Reactor's clock (virtual in tests), in nanoseconds
+	private final long deadline;
+
+	private final Consumer<Duration> onRetryAfter;
+
 	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent) {
+		this(policy, operation, idempotent, Long.MAX_VALUE, (hint) -> {
+		});
+	}
+
+	/**
+	 * Creates a retry that sends nothing after the deadline and reports every
+	 * {@code Retry-After} hint it meets.
+	 */
+	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent, long deadline,
+			Consumer<Duration> onRetryAfter) {
 		this.policy = policy;
 		this.operation = operation;
 		this.idempotent = idempotent;
+		this.deadline = deadline;
+		this.onRetryAfter = onRetryAfter;
+	}
+
+	/**
+	 * Returns the time on Reactor's clock, which tests may make virtual.
+	 */
+	static long now() {
+		return Schedulers.parallel().now(TimeUnit.NANOSECONDS);
 	}
 
 	@Override
@@ -39,7 +66,15 @@ final class TransientFailureRetry extends Retry {
 			if (attempt >= this.policy.maxAttempts() || !isTransient(failure)) {
 				return Mono.error(failure);
 			}
+			if (failure instanceof LagrelloApiException api && api.retryAfter().isPresent()) {
+				this.onRetryAfter.accept(api.retryAfter().get());
+			}
 			Duration delay = delayBefore(signal.totalRetries(), failure);
+			if (delay != null && now() + delay.toNanos() > this.deadline) {
+				logger.debug("{} attempt {} failed and waiting {} ms would pass the call timeout: giving up",
+						this.operation, attempt, delay.toMillis());
+				return Mono.error(failure);
+			}
 			if (delay == null) {
 				logger.debug("{} attempt {} failed and the server asks to wait longer than {}: giving up",
 						this.operation, attempt, this.policy.maxRetryAfter());

@@ -2,7 +2,11 @@ package com.lagrello.client;
 
 import java.net.URI;
 import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -139,6 +143,17 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	@Override
 	public Mono<Void> delete(String tokenId) {
+		return delete(tokenId, (retryAfter) -> {
+		});
+	}
+
+	/**
+	 * Deletes a token, reporting each {@code Retry-After} its attempts meet. A
+	 * {@code 404} to a retry that followed an attempt which may have reached the server
+	 * (closed before any answer, {@code 502}, {@code 503}, {@code 504}) completes the
+	 * call: that attempt most likely deleted the token and its answer was lost.
+	 */
+	private Mono<Void> delete(String tokenId, Consumer<Duration> onRetryAfter) {
 		if (tokenId == null || tokenId.isBlank()) {
 			return Mono.error(new LagrelloInvalidArgumentException("tokenId", "tokenId must not be blank"));
 		}
@@ -146,16 +161,52 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			return Mono.error(new LagrelloInvalidArgumentException("tokenId",
 					"tokenId must not be a dot segment, which would address another path"));
 		}
-		return call("tokens/delete", true,
-				(token) -> this.webClient.delete()
-					.uri(TOKEN_PATH, tokenId)
-					.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
-					.headers((headers) -> headers.setBearerAuth(token))
-					.retrieve()
-					.onStatus(WebClientTokensClient::isNotSuccess,
-							(response) -> ErrorAnswers.toException("tokens/delete", response, token))
-					.toBodilessEntity()
-					.then());
+		return Mono.defer(() -> {
+			AtomicBoolean mayHaveBeenApplied = new AtomicBoolean();
+			Consumer<Throwable> attemptFailed = (failure) -> {
+				if (mayHaveReachedTheServer(failure)) {
+					mayHaveBeenApplied.set(true);
+				}
+			};
+			return call("tokens/delete", true, onRetryAfter, attemptFailed,
+					(token) -> this.webClient.delete()
+						.uri(TOKEN_PATH, tokenId)
+						.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
+						.headers((headers) -> headers.setBearerAuth(token))
+						.retrieve()
+						.onStatus(WebClientTokensClient::isNotSuccess,
+								(response) -> ErrorAnswers.toException("tokens/delete", response, token))
+						.toBodilessEntity()
+						.then())
+				.onErrorResume((failure) -> mayHaveBeenApplied.get() && isNotFound(failure),
+						(notFound) -> Mono.empty());
+		});
+	}
+
+	private static boolean mayHaveReachedTheServer(Throwable failure) {
+		if (failure instanceof LagrelloTransportException transport) {
+			return transport.requestSent();
+		}
+		if (failure instanceof LagrelloApiException api) {
+			int status = api.statusCode();
+			return status == 502 || status == 503 || status == 504;
+		}
+		return false;
+	}
+
+	private static boolean isNotFound(Throwable failure) {
+		return failure instanceof LagrelloApiException api && api.statusCode() == 404;
+	}
+
+	@Override
+	public Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter) {
+		return Mono.defer(() -> new BulkDelete(this, this::delete, this.settings.bulkConcurrency()).deleteAll(filter,
+				this.settings.accessToken().get()));
+	}
+
+	@Override
+	public BlockingTokensClient blocking() {
+		return new BlockingTokensClientAdapter(this, this.settings.callTimeout());
 	}
 
 	@Override
@@ -181,12 +232,33 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 * timeout and has its failure translated; transient failures are retried.
 	 */
 	private <T> Mono<T> call(String operation, boolean idempotent, Function<String, Mono<T>> exchange) {
+		return call(operation, idempotent, (retryAfter) -> {
+		}, (failure) -> {
+		}, exchange);
+	}
+
+	/**
+	 * One call: every attempt asks for the current access token, is bounded by the read
+	 * timeout and has its failure translated; transient failures are retried; the whole
+	 * is bounded by the call timeout, after which nothing more is sent.
+	 */
+	private <T> Mono<T> call(String operation, boolean idempotent, Consumer<Duration> onRetryAfter,
+			Consumer<Throwable> onAttemptFailure, Function<String, Mono<T>> exchange) {
+		Duration callTimeout = this.settings.callTimeout();
 		return Mono.defer(() -> {
-			String token = currentAccessToken(operation);
-			return exchange.apply(token)
-				.timeout(this.timeouts.after(this.settings.readTimeout()))
-				.onErrorMap((failure) -> this.failures.translate(operation, failure, token));
-		}).retryWhen(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent));
+			long deadline = TransientFailureRetry.now() + callTimeout.toNanos();
+			Mono<T> attempt = Mono.defer(() -> {
+				String token = currentAccessToken(operation);
+				return exchange.apply(token)
+					.timeout(this.timeouts.after(this.settings.readTimeout()))
+					.onErrorMap((failure) -> this.failures.translate(operation, failure, token))
+					.doOnError(onAttemptFailure);
+			});
+			return attempt.retryWhen(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent,
+					deadline, onRetryAfter));
+		})
+			.timeout(this.timeouts.after(callTimeout), Mono
+				.error(() -> new LagrelloTimeoutException(operation, callTimeout, "lagrello.call-timeout", null)));
 	}
 
 	private String currentAccessToken(String operation) {
