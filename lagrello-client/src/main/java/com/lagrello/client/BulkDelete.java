@@ -76,7 +76,10 @@ final class BulkDelete {
 	 */
 	private static final class HoldBack {
 
-		private final AtomicLong notBefore = new AtomicLong(Long.MIN_VALUE);
+		// no hold until a Retry-After is met
+		private static final long NONE = Long.MIN_VALUE;
+
+		private final AtomicLong notBefore = new AtomicLong(NONE);
 
 		void until(Duration wait) {
 			long until = now() + wait.toNanos();
@@ -85,7 +88,8 @@ final class BulkDelete {
 
 		Mono<Void> await() {
 			return Mono.defer(() -> {
-				long wait = this.notBefore.get() - now();
+				long until = this.notBefore.get();
+				long wait = (until != NONE) ? until - now() : 0;
 				return (wait > 0) ? Mono.delay(Duration.ofNanos(wait)).then() : Mono.empty();
 			});
 		}

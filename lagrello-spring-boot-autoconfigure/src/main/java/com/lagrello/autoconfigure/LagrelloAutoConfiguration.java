@@ -1,5 +1,6 @@
 package com.lagrello.autoconfigure;
 
+import com.lagrello.client.BlockingTokensClient;
 import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClient;
 import com.lagrello.client.WebClientTokensClient;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -78,9 +80,23 @@ public final class LagrelloAutoConfiguration {
 			.readTimeout(properties.getReadTimeout())
 			.retryPolicy(new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()))
+			.callTimeout(properties.getCallTimeout())
+			.bulkConcurrency(properties.getBulk().getConcurrency())
 			.pageSize(properties.getPagination().getPageSize())
 			.maxPages(properties.getPagination().getMaxPages())
 			.build();
+	}
+
+	/**
+	 * The same client for blocking code, in servlet and reactive applications alike.
+	 * Created without calling the client, so an application's own {@code TokensClient} (a
+	 * test double, say) is not touched at start-up.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(BlockingTokensClient.class)
+	@ConditionalOnBean(TokensClient.class)
+	LazyBlockingTokensClient blockingTokensClient(ObjectProvider<TokensClient> tokensClient) {
+		return new LazyBlockingTokensClient(tokensClient::getObject);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -39,6 +39,12 @@ public class LagrelloProperties implements Validator {
 	private Duration readTimeout = Duration.ofSeconds(30);
 
 	/**
+	 * Longest time one call may take, every attempt, back-off and Retry-After wait
+	 * included (for paging: each page). Nothing more is sent once it runs out.
+	 */
+	private Duration callTimeout = Duration.ofMinutes(1);
+
+	/**
 	 * Whether plain http to a host other than loopback is allowed, which sends the access
 	 * token in clear text.
 	 */
@@ -58,6 +64,8 @@ public class LagrelloProperties implements Validator {
 	private final Ssl ssl = new Ssl();
 
 	private final Pool pool = new Pool();
+
+	private final Bulk bulk = new Bulk();
 
 	public URI getBaseUrl() {
 		return this.baseUrl;
@@ -89,6 +97,18 @@ public class LagrelloProperties implements Validator {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
+	public Bulk getBulk() {
+		return this.bulk;
 	}
 
 	public boolean isAllowInsecureHttp() {
@@ -232,6 +252,26 @@ public class LagrelloProperties implements Validator {
 
 		public void setMaxPages(int maxPages) {
 			this.maxPages = maxPages;
+		}
+
+	}
+
+	/**
+	 * Bulk work of deleteAll.
+	 */
+	public static class Bulk {
+
+		/**
+		 * Most deletes deleteAll runs at a time.
+		 */
+		private int concurrency = 4;
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
 		}
 
 	}

@@ -32,6 +32,10 @@ final class LagrelloPropertiesValidator {
 		}
 		positive("connectTimeout", properties.getConnectTimeout(), errors);
 		positive("readTimeout", properties.getReadTimeout(), errors);
+		positive("callTimeout", properties.getCallTimeout(), errors);
+		if (properties.getBulk().getConcurrency() < 1) {
+			errors.rejectValue("bulk.concurrency", "range", "must be 1 or more");
+		}
 		DataSize size = properties.getMaxInMemorySize();
 		if (size == null || size.toBytes() < 1 || size.toBytes() > MAX_IN_MEMORY_SIZE) {
 			errors.rejectValue("maxInMemorySize", "range",

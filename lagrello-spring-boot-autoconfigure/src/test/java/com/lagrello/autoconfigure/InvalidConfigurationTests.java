@@ -35,6 +35,8 @@ class InvalidConfigurationTests {
 			lagrello.connect-timeout          | -1s                       | must be longer than 0
 			lagrello.connect-timeout          | 0                         | must be longer than 0
 			lagrello.read-timeout             | 0                         | must be longer than 0
+			lagrello.call-timeout             | -1s                       | must be longer than 0
+			lagrello.bulk.concurrency         | 0                         | must be 1 or more
 			lagrello.pool.max-idle-time       | -1s                       | must be longer than 0
 			lagrello.pool.max-connections     | 0                         | must be 1 or more
 			lagrello.retry.max-attempts       | 0                         | must be 1 or more

@@ -232,6 +232,46 @@ class LagrelloAutoConfigurationTests {
 		assertThat(properties.getHealth().getTimeout()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(properties.getHealth().getInterval()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.isAllowInsecureHttp()).isFalse();
+		assertThat(properties.getCallTimeout()).isEqualTo(TokensClientBuilder.DEFAULT_CALL_TIMEOUT);
+		assertThat(properties.getBulk().getConcurrency()).isEqualTo(TokensClientBuilder.DEFAULT_BULK_CONCURRENCY);
+	}
+
+	@Test
+	void aBlockingTokensClientBeanSendsThroughTheTokensClient() {
+		api.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
+
+		pointedAtApi().run((context) -> {
+			assertThat(context).hasSingleBean(com.lagrello.client.BlockingTokensClient.class);
+			context.getBean(com.lagrello.client.BlockingTokensClient.class).delete("abc");
+		});
+
+		api.verify(
+				anyRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+	}
+
+	@Test
+	void theBlockingBeanDoesNotTouchAnApplicationsOwnTokensClientAtStartUp() {
+		TokensClient untouchable = (TokensClient) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { TokensClient.class }, (proxy, method, args) -> {
+					if (method.getDeclaringClass() == Object.class) {
+						return (method.getName().equals("equals")) ? proxy == args[0]
+								: method.getName().equals("hashCode") ? System.identityHashCode(proxy) : "untouchable";
+					}
+					throw new AssertionError("called at start-up: " + method.getName());
+				});
+
+		this.runner.withBean(TokensClient.class, () -> untouchable)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(com.lagrello.client.BlockingTokensClient.class));
+	}
+
+	@Test
+	void anApplicationsOwnBlockingTokensClientTakesThePlaceOfTheAutoConfiguredOne() {
+		pointedAtApi()
+			.withBean("ownBlocking", com.lagrello.client.BlockingTokensClient.class,
+					() -> TokensClient.builder().accessToken("own-0123456789").build().blocking())
+			.run((context) -> assertThat(context).hasSingleBean(com.lagrello.client.BlockingTokensClient.class)
+				.hasBean("ownBlocking"));
 	}
 
 	@Test
