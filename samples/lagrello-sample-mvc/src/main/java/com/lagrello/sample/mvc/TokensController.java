@@ -1,10 +1,10 @@
 package com.lagrello.sample.mvc;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
+import com.lagrello.client.BlockingTokensClient;
 import com.lagrello.client.Token;
-import com.lagrello.client.TokensClient;
 import com.lagrello.sample.support.NewToken;
 
 import org.springframework.http.HttpStatus;
@@ -18,37 +18,37 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Creates, lists and deletes the tenant's tokens from blocking code, on servlet threads.
- * Each call waits for the reactive client with a bound, so that a slow API cannot hold a
- * request thread forever.
+ * Creates, lists and deletes the tenant's tokens from blocking code, on servlet threads,
+ * through the starter's {@link BlockingTokensClient}: every call is bounded by
+ * {@code lagrello.call-timeout}, so a slow API cannot hold a request thread forever.
  */
 @RestController
 @RequestMapping("/tokens")
 class TokensController {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+	private final BlockingTokensClient tokens;
 
-	private final TokensClient tokens;
-
-	TokensController(TokensClient tokens) {
+	TokensController(BlockingTokensClient tokens) {
 		this.tokens = tokens;
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Token create(@RequestBody NewToken token) {
-		return this.tokens.create(token.toRequest()).block(TIMEOUT);
+		return this.tokens.create(token.toRequest());
 	}
 
 	@GetMapping
 	List<Token> list() {
-		return this.tokens.listAll().collectList().block(TIMEOUT);
+		try (Stream<Token> all = this.tokens.listAll()) {
+			return all.toList();
+		}
 	}
 
 	@DeleteMapping("/{tokenKey}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable String tokenKey) {
-		this.tokens.delete(tokenKey).block(TIMEOUT);
+		this.tokens.delete(tokenKey);
 	}
 
 }
