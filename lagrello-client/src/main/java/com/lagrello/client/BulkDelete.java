@@ -82,7 +82,15 @@ final class BulkDelete {
 		private final AtomicLong notBefore = new AtomicLong(NONE);
 
 		void until(Duration wait) {
-			long until = now() + wait.toNanos();
+			long nanos;
+			try {
+				nanos = wait.toNanos();
+			}
+			catch (ArithmeticException beyondLong) {
+				nanos = Long.MAX_VALUE;
+			}
+			long now = now();
+			long until = (nanos > Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + nanos;
 			this.notBefore.accumulateAndGet(until, Math::max);
 		}
 

@@ -41,6 +41,11 @@ public final class TokensClientBuilder {
 	/** Default of {@link #callTimeout(Duration)}. */
 	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(1);
 
+	/**
+	 * The longest read or call timeout: a day, far below where time arithmetic overflows.
+	 */
+	public static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
 	/** Default of {@link #bulkConcurrency(int)}. */
 	public static final int DEFAULT_BULK_CONCURRENCY = 4;
 
@@ -239,9 +244,10 @@ public final class TokensClientBuilder {
 			throw new LagrelloInvalidArgumentException("accessToken", "access token must not be blank");
 		}
 		URI origin = validBaseUrl();
-		if (this.readTimeout == null || this.readTimeout.isNegative() || this.readTimeout.isZero()) {
+		if (this.readTimeout == null || this.readTimeout.isNegative() || this.readTimeout.isZero()
+				|| this.readTimeout.compareTo(MAX_TIMEOUT) > 0) {
 			throw new LagrelloInvalidArgumentException("readTimeout",
-					"read timeout must be positive, but is " + this.readTimeout);
+					"read timeout must be positive and at most a day, but is " + this.readTimeout);
 		}
 		if (this.retryPolicy == null) {
 			throw new LagrelloInvalidArgumentException("retryPolicy", "retry policy must not be null");
@@ -254,9 +260,10 @@ public final class TokensClientBuilder {
 			throw new LagrelloInvalidArgumentException("maxPages",
 					"max pages must be at least 1, but is " + this.maxPages);
 		}
-		if (this.callTimeout == null || this.callTimeout.isNegative() || this.callTimeout.isZero()) {
+		if (this.callTimeout == null || this.callTimeout.isNegative() || this.callTimeout.isZero()
+				|| this.callTimeout.compareTo(MAX_TIMEOUT) > 0) {
 			throw new LagrelloInvalidArgumentException("callTimeout",
-					"call timeout must be positive, but is " + this.callTimeout);
+					"call timeout must be positive and at most a day, but is " + this.callTimeout);
 		}
 		if (this.bulkConcurrency < 1) {
 			throw new LagrelloInvalidArgumentException("bulkConcurrency",

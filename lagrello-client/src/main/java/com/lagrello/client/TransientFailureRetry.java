@@ -63,11 +63,9 @@ final class TransientFailureRetry extends Retry {
 		return retrySignals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			long attempt = signal.totalRetries() + 1;
+			reportRetryAfter(failure);
 			if (attempt >= this.policy.maxAttempts() || !isTransient(failure)) {
 				return Mono.error(failure);
-			}
-			if (failure instanceof LagrelloApiException api && api.retryAfter().isPresent()) {
-				this.onRetryAfter.accept(api.retryAfter().get());
 			}
 			Duration delay = delayBefore(signal.totalRetries(), failure);
 			if (delay != null && now() + delay.toNanos() > this.deadline) {
@@ -84,6 +82,19 @@ final class TransientFailureRetry extends Retry {
 					this.policy.maxAttempts(), failure.getMessage(), delay.toMillis());
 			return Mono.delay(delay);
 		});
+	}
+
+	/**
+	 * Tells the listener of a server's hint that it will wait for, also on the last
+	 * attempt: others (the rest of a bulk delete) should wait too. A hint too long to
+	 * wait for is not passed on.
+	 */
+	private void reportRetryAfter(Throwable failure) {
+		if (failure instanceof LagrelloApiException api && api.retryAfter().isPresent()
+				&& (api.statusCode() == 429 || api.statusCode() == 503)
+				&& api.retryAfter().get().compareTo(this.policy.maxRetryAfter()) <= 0) {
+			this.onRetryAfter.accept(api.retryAfter().get());
+		}
 	}
 
 	private boolean isTransient(Throwable failure) {

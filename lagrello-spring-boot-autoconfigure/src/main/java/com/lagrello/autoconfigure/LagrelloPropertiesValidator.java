@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
+import com.lagrello.client.TokensClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
@@ -30,9 +31,9 @@ final class LagrelloPropertiesValidator {
 					"must not contain whitespace inside it (whitespace around it is trimmed); check how the secret is"
 							+ " written");
 		}
-		positive("connectTimeout", properties.getConnectTimeout(), errors);
-		positive("readTimeout", properties.getReadTimeout(), errors);
-		positive("callTimeout", properties.getCallTimeout(), errors);
+		timeout("connectTimeout", properties.getConnectTimeout(), errors);
+		timeout("readTimeout", properties.getReadTimeout(), errors);
+		timeout("callTimeout", properties.getCallTimeout(), errors);
 		if (properties.getBulk().getConcurrency() < 1) {
 			errors.rejectValue("bulk.concurrency", "range", "must be 1 or more");
 		}
@@ -92,6 +93,14 @@ final class LagrelloPropertiesValidator {
 		}
 	}
 
+	private static void timeout(String field, @Nullable Duration value, Errors errors) {
+		if (value != null && value.compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
+			errors.rejectValue(field, "range", "must be at most a day (1d)");
+			return;
+		}
+		positive(field, value, errors);
+	}
+
 	private static void positive(String field, @Nullable Duration value, Errors errors) {
 		if (value == null || value.isNegative() || value.isZero()) {
 			errors.rejectValue(field, "positive", "must be longer than 0, for example 5s");
@@ -109,7 +118,7 @@ final class LagrelloPropertiesValidator {
 	 * {@code 127.0.0.0/8} and {@code ::1}.
 	 */
 	static boolean isLoopback(String host) {
-		return com.lagrello.client.TokensClientBuilder.isLoopbackHost(host);
+		return TokensClientBuilder.isLoopbackHost(host);
 	}
 
 }

@@ -36,6 +36,8 @@ class InvalidConfigurationTests {
 			lagrello.connect-timeout          | 0                         | must be longer than 0
 			lagrello.read-timeout             | 0                         | must be longer than 0
 			lagrello.call-timeout             | -1s                       | must be longer than 0
+			lagrello.call-timeout             | 3650d                     | must be at most a day
+			lagrello.connect-timeout          | 9999999d                  | must be at most a day
 			lagrello.bulk.concurrency         | 0                         | must be 1 or more
 			lagrello.pool.max-idle-time       | -1s                       | must be longer than 0
 			lagrello.pool.max-connections     | 0                         | must be 1 or more
