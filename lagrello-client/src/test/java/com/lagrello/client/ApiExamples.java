@@ -18,6 +18,20 @@ final class ApiExamples {
 	private ApiExamples() {
 	}
 
+	/** A last page of tokens whose keys and names are the given strings. */
+	static String tokens(String... keys) {
+		StringBuilder data = new StringBuilder();
+		for (String key : keys) {
+			data.append((data.length() > 0) ? "," : "")
+				.append("{\"tokenKey\":\"")
+				.append(key)
+				.append("\",\"tokenName\":\"")
+				.append(key)
+				.append("\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\",\"permissions\":[\"READ\"]}");
+		}
+		return "{\"data\":[" + data + "],\"paging\":{\"next\":null,\"previous\":null}}";
+	}
+
 	/** A page of tokens named {@code prefix-1} and so on, with the given next link. */
 	static String page(String prefix, int count, String next) {
 		StringBuilder data = new StringBuilder();

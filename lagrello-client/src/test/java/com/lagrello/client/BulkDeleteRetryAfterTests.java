@@ -25,19 +25,6 @@ class BulkDeleteRetryAfterTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private static String tokens(String... keys) {
-		StringBuilder data = new StringBuilder();
-		for (String key : keys) {
-			data.append((data.length() > 0) ? "," : "")
-				.append("{\"tokenKey\":\"")
-				.append(key)
-				.append("\",\"tokenName\":\"")
-				.append(key)
-				.append("\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\",\"permissions\":[\"READ\"]}");
-		}
-		return "{\"data\":[" + data + "],\"paging\":{\"next\":null,\"previous\":null}}";
-	}
-
 	private static long loggedAt(String key) {
 		List<ServeEvent> events = api.getAllServeEvents()
 			.stream()
@@ -51,7 +38,7 @@ class BulkDeleteRetryAfterTests {
 	// holds back the whole batch for that long: deleteAll does not complete for an hour.
 	@Test
 	void aRefusedRetryAfterMustNotHoldTheBatch() {
-		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson(tokens("a", "b"))));
+		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson(ApiExamples.tokens("a", "b"))));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/a"))
 			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/b")).willReturn(aResponse().withStatus(204)));
@@ -71,7 +58,7 @@ class BulkDeleteRetryAfterTests {
 	// though the listing succeeded.
 	@Test
 	void aHugeRetryAfterMustNotFailTheWholeBatch() {
-		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson(tokens("a", "b"))));
+		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson(ApiExamples.tokens("a", "b"))));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/a"))
 			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "99999999999999")));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/b")).willReturn(aResponse().withStatus(204)));
@@ -86,7 +73,7 @@ class BulkDeleteRetryAfterTests {
 	// nothing: the next delete of the batch is sent at once.
 	@Test
 	void aRetryAfterOnTheLastAttemptStillHoldsBackTheBatch() {
-		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson(tokens("a", "b"))));
+		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson(ApiExamples.tokens("a", "b"))));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/a"))
 			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/b")).willReturn(aResponse().withStatus(204)));
@@ -103,7 +90,7 @@ class BulkDeleteRetryAfterTests {
 	// fails with ArithmeticException.
 	@Test
 	void anEndlessCallTimeoutIsRefusedOrWorks() {
-		api.stubFor(get(urlEqualTo("/v1/tokens?page=0&size=20")).willReturn(okJson(tokens("a"))));
+		api.stubFor(get(urlEqualTo("/v1/tokens?page=0&size=20")).willReturn(okJson(ApiExamples.tokens("a"))));
 		WebClientTokensClient client;
 		try {
 			client = TestClients.builder(api).callTimeout(Duration.ofSeconds(Long.MAX_VALUE)).build();

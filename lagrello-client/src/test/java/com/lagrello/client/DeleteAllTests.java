@@ -27,19 +27,6 @@ class DeleteAllTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private static String tokens(String... keys) {
-		StringBuilder data = new StringBuilder();
-		for (String key : keys) {
-			data.append((data.length() > 0) ? "," : "")
-				.append("{\"tokenKey\":\"")
-				.append(key)
-				.append("\",\"tokenName\":\"")
-				.append(key)
-				.append("\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\",\"permissions\":[\"READ\"]}");
-		}
-		return "{\"data\":[" + data + "],\"paging\":{\"next\":null,\"previous\":null}}";
-	}
-
 	private static Date deleteOf(String key, int nth) {
 		List<ServeEvent> deletes = api.getAllServeEvents()
 			.stream()
@@ -52,7 +39,7 @@ class DeleteAllTests {
 	@Test
 	void theClientsOwnTokenIsNeverDeletedAndFailuresAreCollected() {
 		api.stubFor(get(urlEqualTo("/v1/tokens?size=20"))
-			.willReturn(okJson(tokens("a", TestClients.ACCESS_TOKEN, "b", "c"))));
+			.willReturn(okJson(ApiExamples.tokens("a", TestClients.ACCESS_TOKEN, "b", "c"))));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/a")).willReturn(aResponse().withStatus(204)));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/b")).willReturn(aResponse().withStatus(404)));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/c")).willReturn(aResponse().withStatus(403)));
@@ -68,7 +55,7 @@ class DeleteAllTests {
 
 	@Test
 	void aRetryAfterOnOneDeleteHoldsBackEveryLaterOne() {
-		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson(tokens("a", "b", "c", "d"))));
+		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson(ApiExamples.tokens("a", "b", "c", "d"))));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/a")).inScenario("limited")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))

@@ -4,17 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +27,11 @@ class ListAllTests {
 	private final TokensClient client = TestClients.client(api);
 
 	private void page(String pathAndQuery, String body) {
-		api.stubFor(get(urlEqualTo(pathAndQuery)).willReturn(okJson(body)));
+		TestClients.stubPage(api, pathAndQuery, body);
 	}
 
 	private List<String> requestedUrls() {
-		return api.getAllServeEvents().stream().map(ServeEvent::getRequest).map((r) -> r.getUrl()).sorted().toList();
+		return TestClients.requestedUrls(api);
 	}
 
 	@Test

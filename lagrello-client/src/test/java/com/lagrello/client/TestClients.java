@@ -1,7 +1,9 @@
 package com.lagrello.client;
 
 import java.time.Duration;
+import java.util.List;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 /**
@@ -23,6 +25,16 @@ final class TestClients {
 			.accessToken(ACCESS_TOKEN)
 			.retryPolicy(FAST_RETRIES)
 			.readTimeout(Duration.ofSeconds(5));
+	}
+
+	/** Answers a GET of exactly this path and query with the given page. */
+	static void stubPage(WireMockExtension server, String pathAndQuery, String body) {
+		server.stubFor(WireMock.get(WireMock.urlEqualTo(pathAndQuery)).willReturn(WireMock.okJson(body)));
+	}
+
+	/** The URLs the server received, sorted. */
+	static List<String> requestedUrls(WireMockExtension server) {
+		return server.getAllServeEvents().stream().map((event) -> event.getRequest().getUrl()).sorted().toList();
 	}
 
 	static WebClientTokensClient client(WireMockExtension server) {
