@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 4, time = 1)
 public class ClientBenchmarks {
 
 	/** Tokens per page, the API's largest. */
@@ -46,8 +46,8 @@ public class ClientBenchmarks {
 	@Param
 	public Contender.Kind client;
 
-	/** The server's pages: a drain reads 500 pages, 10,000 tokens. */
-	@Param("500")
+	/** The server's pages: a drain reads 250 pages, 5,000 tokens. */
+	@Param("250")
 	public int pages;
 
 	PageServer server;

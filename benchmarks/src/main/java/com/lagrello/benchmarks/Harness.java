@@ -198,8 +198,8 @@ public final class Harness {
 			}
 		}
 		StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-				"| Benchmark | Client | ops/s, median of %d rounds | range | B/op | vs plain WebClient, median (range) |%n"
-						+ "|---|---|---:|---:|---:|---:|%n", rounds.size()));
+				"| Benchmark | Client | Rounds | ops/s, median | range | B/op | vs plain WebClient, median (range) |%n"
+						+ "|---|---|---:|---:|---:|---:|---:|%n"));
 		scores.forEach((benchmark, clients) -> clients.forEach((client, runs) -> {
 			List<Double> ops = runs.stream().map((run) -> run[0]).toList();
 			List<Double> ratios = new ArrayList<>();
@@ -207,8 +207,8 @@ public final class Harness {
 			for (int i = 0; i < Math.min(runs.size(), baseline.size()); i++) {
 				ratios.add(runs.get(i)[0] / baseline.get(i)[0]);
 			}
-			table.append(String.format(Locale.ROOT, "| %s | %s | %,.1f | %,.1f – %,.1f | %,.0f | %s |%n", benchmark,
-					client, median(ops), min(ops), max(ops),
+			table.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.1f | %,.1f – %,.1f | %,.0f | %s |%n",
+					benchmark, client, runs.size(), median(ops), min(ops), max(ops),
 					median(runs.stream().map((run) -> run[1]).toList()),
 					ratios.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f (%.2f – %.2f)", median(ratios),
 							min(ratios), max(ratios))));
