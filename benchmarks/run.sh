@@ -1,10 +1,32 @@
 #!/usr/bin/env bash
-# Builds the benchmarks (and the starter they measure), runs them, prints the table of
-# figures and ratios, and writes benchmarks/results/results.md and chart.png.
-# About four minutes on two cores, the build included. Options are passed on to the
-# harness: --quick (a short trial run), --only=drain,throughput,timeout,heap,slow,startup,
-# --out=DIR.
+# Builds the benchmarks (and the client they measure), then runs:
+#  1. JMH (ClientBenchmarks: listPage, create and a 250-page drain, each for the TokensClient,
+#     a plain WebClient and raw reactor-netty, with -prof gc), then listPage and drain again
+#     for ROUNDS rounds in all (default 3), the order of the clients rotating every round, so
+#     that a shared machine's noise falls on all of them;
+#  2. the table of the rounds' medians and the ratios to the plain WebClient;
+#  3. the Harness: start-up with and without the auto-configuration, and the -Xmx64m drain
+#     of 10,000 pages with 8 KB next links (SKIP_HARNESS=1 skips it).
+# About 6 minutes on 2 busy cores. BENCHMARKS=regex runs only those, in every round; further
+# arguments go to every JMH run: -prof stack, -p pages=500...
+# The build is offline (-o): drop it on a machine whose ~/.m2 lacks a dependency.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl benchmarks -am -DskipTests package
-exec java -Dlagrello.bench.command="./benchmarks/run.sh" -jar benchmarks/target/benchmarks.jar "$@"
+rounds="${ROUNDS:-3}"
+./mvnw -B -q -o package -pl benchmarks -am -DskipTests
+jar=benchmarks/target/benchmarks.jar
+out=benchmarks/target/jmh
+rm -rf "$out" && mkdir -p "$out"
+orders=(tokensClient,webClient,reactorNetty webClient,reactorNetty,tokensClient reactorNetty,tokensClient,webClient)
+for round in $(seq 1 "$rounds"); do
+  echo "JMH round $round of $rounds (log: $out/round-$round.log)"
+  select="${BENCHMARKS:-$([[ $round == 1 ]] && echo . || echo 'listPage|drain')}"
+  java -jar "$jar" "$select" -prof gc -p client="${orders[$(((round - 1) % 3))]}" \
+    -rf json -rff "$out/round-$round.json" "$@" > "$out/round-$round.log"
+  sed -n '/^Benchmark /,$p' "$out/round-$round.log" | grep -v -E 'gc\.(alloc\.rate|count|time) '
+done
+java -cp "$jar" com.lagrello.benchmarks.Harness summarize "$out"/round-*.json | tee "$out/summary.md"
+if [[ -z "${SKIP_HARNESS:-}" ]]; then
+  java -cp "$jar" com.lagrello.benchmarks.Harness startup 3
+  java -cp "$jar" com.lagrello.benchmarks.Harness heap 10000 8192
+fi

@@ -1,8 +1,10 @@
 /**
  * Benchmarks of the Lagrello client against a fast local server of pre-rendered pages:
- * {@code listPage} throughput, draining with {@code listAll}, a slow consumer, and the
- * start-up cost of the auto-configuration. Run them with {@code ./benchmarks/run.sh};
- * {@link com.lagrello.benchmarks.BenchmarkMain} is the entry point.
+ * JMH benchmarks of {@code listPage}, {@code create} and a sequential drain
+ * ({@link com.lagrello.benchmarks.ClientBenchmarks}) side by side with a plain
+ * {@code WebClient} and raw reactor-netty, and a small
+ * {@link com.lagrello.benchmarks.Harness} for what needs fresh JVMs (start-up, a drain in
+ * {@code -Xmx64m}). Run them with {@code ./benchmarks/run.sh}.
  * <p>
  * Not published and not part of the starter.
  */
