@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Builds the benchmarks (and the client they measure), then runs:
 #  1. JMH (ClientBenchmarks: listPage, create and a 250-page drain, each for the TokensClient,
-#     a plain WebClient and raw reactor-netty, with -prof gc), then listPage and drain again
-#     for ROUNDS rounds in all (default 3), the order of the clients rotating every round, so
+#     a plain WebClient and raw reactor-netty, with -prof gc), then listPage and drain again,
+#     ROUNDS rounds in all (default 2), the order of the clients rotating every round, so
 #     that a shared machine's noise falls on all of them;
 #  2. the table of the rounds' medians and the ratios to the plain WebClient;
 #  3. the Harness: start-up with and without the auto-configuration, and the -Xmx64m drain
 #     of 10,000 pages with 8 KB next links (SKIP_HARNESS=1 skips it).
-# About 6 minutes on 2 busy cores. BENCHMARKS=regex runs only those, in every round; further
+# About 7.5 minutes on 2 cores. BENCHMARKS=regex runs only those, in every round; further
 # arguments go to every JMH run: -prof stack, -p pages=500...
 # The build is offline (-o): drop it on a machine whose ~/.m2 lacks a dependency.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds="${ROUNDS:-3}"
+rounds="${ROUNDS:-2}"
 ./mvnw -B -q -o package -pl benchmarks -am -DskipTests
 jar=benchmarks/target/benchmarks.jar
 out=benchmarks/target/jmh

@@ -23,15 +23,17 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH benchmarks of the {@code TokensClient} against a plain {@code WebClient} call and
  * raw reactor-netty + Jackson, one request (or one drain) at a time from one thread,
- * against a {@link PageServer} in the same JVM. The defaults below are short on purpose
- * (a shared 2-core machine); {@code benchmarks/run.sh} repeats the whole run instead.
+ * against a {@link PageServer} in the same JVM. The warm-up is long because the JIT needs
+ * it: on two shared cores a fresh fork is still getting faster after 10 s of warm-up, as
+ * it compiles the client's, reactor-netty's and the server's code; the measurement is
+ * short, and {@code benchmarks/run.sh} repeats it instead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 4, time = 1)
+@Warmup(iterations = 15, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class ClientBenchmarks {
 
 	/** Tokens per page, the API's largest. */
