@@ -22,6 +22,9 @@ final class VisitedLinks {
 
 	private final Set<Long> digests = new HashSet<>();
 
+	// one per drain, whose pages are visited one after the other: no lock needed
+	private final MessageDigest sha256 = sha256();
+
 	private final int maxPages;
 
 	VisitedLinks(int maxPages) {
@@ -45,17 +48,20 @@ final class VisitedLinks {
 		}
 	}
 
-	private static long digest(URI link) {
-		String normal = link.getScheme().toLowerCase(Locale.ROOT) + "://"
-				+ link.getRawAuthority().toLowerCase(Locale.ROOT) + link.getRawPath()
-				+ ((link.getRawQuery() != null) ? "?" + link.getRawQuery() : "");
+	private static MessageDigest sha256() {
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.wrap(hash).getLong();
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every Java platform has SHA-256", ex);
 		}
+	}
+
+	private long digest(URI link) {
+		String normal = link.getScheme().toLowerCase(Locale.ROOT) + "://"
+				+ link.getRawAuthority().toLowerCase(Locale.ROOT) + link.getRawPath()
+				+ ((link.getRawQuery() != null) ? "?" + link.getRawQuery() : "");
+		return ByteBuffer.wrap(this.sha256.digest(normal.getBytes(StandardCharsets.UTF_8))).getLong();
 	}
 
 	/**

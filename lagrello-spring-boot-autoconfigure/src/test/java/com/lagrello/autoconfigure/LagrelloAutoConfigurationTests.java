@@ -137,11 +137,8 @@ class LagrelloAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(TokensClient.class));
 	}
 
-	@Test
-	void connectionDetailsBeanTakesThePlaceOfTheProperties() {
-		api.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
-
-		this.runner.withBean(LagrelloConnectionDetails.class, () -> new LagrelloConnectionDetails() {
+	private static LagrelloConnectionDetails connectionDetails(java.util.function.Supplier<String> accessToken) {
+		return new LagrelloConnectionDetails() {
 			@Override
 			public URI getBaseUrl() {
 				return URI.create(api.baseUrl());
@@ -149,12 +146,20 @@ class LagrelloAutoConfigurationTests {
 
 			@Override
 			public String getAccessToken() {
-				return "from-connection-details";
+				return accessToken.get();
 			}
-		}).run((context) -> {
-			assertThat(context).hasSingleBean(LagrelloConnectionDetails.class);
-			context.getBean(TokensClient.class).delete("abc").block(Duration.ofSeconds(5));
-		});
+		};
+	}
+
+	@Test
+	void connectionDetailsBeanTakesThePlaceOfTheProperties() {
+		api.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
+
+		this.runner.withBean(LagrelloConnectionDetails.class, () -> connectionDetails(() -> "from-connection-details"))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LagrelloConnectionDetails.class);
+				context.getBean(TokensClient.class).delete("abc").block(Duration.ofSeconds(5));
+			});
 
 		api.verify(anyRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization",
 				equalTo("Bearer from-connection-details")));
@@ -166,17 +171,7 @@ class LagrelloAutoConfigurationTests {
 		java.util.concurrent.atomic.AtomicReference<String> secret = new java.util.concurrent.atomic.AtomicReference<>(
 				"before-rotation-0123456789");
 
-		this.runner.withBean(LagrelloConnectionDetails.class, () -> new LagrelloConnectionDetails() {
-			@Override
-			public URI getBaseUrl() {
-				return URI.create(api.baseUrl());
-			}
-
-			@Override
-			public String getAccessToken() {
-				return secret.get();
-			}
-		}).run((context) -> {
+		this.runner.withBean(LagrelloConnectionDetails.class, () -> connectionDetails(secret::get)).run((context) -> {
 			TokensClient client = context.getBean(TokensClient.class);
 			client.delete("abc").block(Duration.ofSeconds(5));
 			secret.set("after-rotation-0123456789");
