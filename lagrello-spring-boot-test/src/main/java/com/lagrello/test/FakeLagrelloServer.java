@@ -23,6 +23,8 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
+import org.springframework.http.HttpMethod;
+
 /**
  * A stateful, in-memory fake of the Lagrello Tokens API on a real socket, for tests and
  * demos. It listens on {@code 127.0.0.1}, on a free port unless told otherwise.
@@ -57,6 +59,11 @@ import reactor.netty.http.server.HttpServerResponse;
  * "message": ...}}, with the types {@code UNAUTHORIZED}, {@code FORBIDDEN},
  * {@code BAD_REQUEST}, {@code NOT_FOUND} and {@code METHOD_NOT_ALLOWED}.
  * <p>
+ * It fails on purpose when told to, see {@link #failNext(int, FakeFault)}:
+ * <pre class="code">
+ * lagrello.failNext(HttpMethod.GET, 2, FakeFault.status(503).retryAfter(Duration.ofSeconds(1)));
+ * </pre>
+ * <p>
  * It starts with an admin token (READ, WRITE and ADMIN) and the generated tokens asked
  * for; {@link #reset()} goes back to exactly those. It records every request it receives,
  * see {@link #requests()}. It is thread-safe.
@@ -75,6 +82,8 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
 	private final TokensApi api;
+
+	private final PlannedFaults faults = new PlannedFaults();
 
 	private volatile @Nullable DisposableServer server;
 
@@ -123,14 +132,40 @@ public final class FakeLagrelloServer implements AutoCloseable {
 			// 1.3.6 can stop reading a keep-alive connection after a response that
 			// completes synchronously (reactor/reactor-netty#4361).
 			.publishOn(Schedulers.boundedElastic())
-			.map((body) -> {
+			.flatMap((body) -> {
 				RecordedRequest recorded = record(request, body);
 				this.requests.add(recorded);
-				return this.api.answer(recorded);
-			})
+				return respond(recorded, this.faults.take(recorded.method()), response);
+			});
+	}
+
+	private Mono<Void> respond(RecordedRequest request, @Nullable FakeFault fault, HttpServerResponse response) {
+		if (fault == null) {
+			return answer(request).flatMap((answer) -> answer.writeTo(response));
+		}
+		return switch (fault.kind()) {
+			case STATUS -> this.api.fault(fault.statusCode(), fault.retryAfterSeconds()).writeTo(response);
+			case DELAY -> Mono.delay(fault.delay()).then(answer(request)).flatMap((answer) -> answer.writeTo(response));
+			case CONNECTION_RESET -> closeUnanswered(response);
+			case RESPONSE_LOST -> answer(request).then(closeUnanswered(response));
+		};
+	}
+
+	private Mono<Answer> answer(RecordedRequest request) {
+		return Mono.fromCallable(() -> this.api.answer(request))
 			.onErrorResume((ex) -> Mono.just(Answer.of(500,
-					"{\"errorType\":\"INTERNAL_ERROR\",\"message\":\"The fake Lagrello server failed\"}")))
-			.flatMap((answer) -> answer.writeTo(response));
+					"{\"errorType\":\"INTERNAL_ERROR\",\"message\":\"The fake Lagrello server failed\"}")));
+	}
+
+	/**
+	 * Closes the connection with nothing written. The handler never completes: closing
+	 * the connection ends it, and completing would try to write an answer.
+	 */
+	private static Mono<Void> closeUnanswered(HttpServerResponse response) {
+		return Mono.defer(() -> {
+			response.withConnection((connection) -> connection.channel().close());
+			return Mono.never();
+		});
 	}
 
 	private static RecordedRequest record(HttpServerRequest request, String body) {
@@ -253,11 +288,45 @@ public final class FakeLagrelloServer implements AutoCloseable {
 
 	/**
 	 * Goes back to the tokens the server started with (the admin token and the seeded
-	 * ones, with the same keys) and forgets the recorded requests.
+	 * ones, with the same keys) and forgets the recorded requests and the planned faults.
 	 */
 	public void reset() {
 		this.store.reset();
 		this.requests.clear();
+		this.faults.clear();
+	}
+
+	/**
+	 * Plans a fault for the next requests, whatever their method: each of the next
+	 * {@code times} requests that no earlier plan takes meets it instead of its normal
+	 * answer. Plans are used up in the order they were added; a request that meets a
+	 * fault is recorded like any other.
+	 * @param times how many requests meet the fault, at least 1
+	 * @param fault the fault
+	 */
+	public void failNext(int times, FakeFault fault) {
+		this.faults.add(null, times, fault);
+	}
+
+	/**
+	 * Plans a fault for the next requests with that method, as
+	 * {@link #failNext(int, FakeFault)} does.
+	 * @param method the HTTP method the requests have
+	 * @param times how many requests meet the fault, at least 1
+	 * @param fault the fault
+	 */
+	public void failNext(HttpMethod method, int times, FakeFault fault) {
+		if (method == null) {
+			throw new IllegalArgumentException("method must not be null");
+		}
+		this.faults.add(method.name(), times, fault);
+	}
+
+	/**
+	 * Forgets the planned faults that no request has met yet.
+	 */
+	public void clearFaults() {
+		this.faults.clear();
 	}
 
 	/**

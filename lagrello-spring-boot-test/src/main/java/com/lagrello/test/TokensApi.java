@@ -21,6 +21,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.UriUtils;
 
@@ -62,6 +63,17 @@ final class TokensApi {
 			Answer answer = Answer.of(refusal.status, write(new ErrorBody(refusal.errorType, refusal.getMessage())));
 			return (refusal.header != null) ? answer.withHeader(refusal.header[0], refusal.header[1]) : answer;
 		}
+	}
+
+	/**
+	 * Returns the answer of a planned {@link FakeFault#status(int)} fault: the API's
+	 * {@code Error} body, with the status's name as its type.
+	 */
+	Answer fault(int status, @Nullable String retryAfterSeconds) {
+		HttpStatus known = HttpStatus.resolve(status);
+		String errorType = (known != null) ? known.name() : "ERROR";
+		Answer answer = Answer.of(status, write(new ErrorBody(errorType, "A fault planned by the test: " + status)));
+		return (retryAfterSeconds != null) ? answer.withHeader("Retry-After", retryAfterSeconds) : answer;
 	}
 
 	private Token authenticate(RecordedRequest request) {

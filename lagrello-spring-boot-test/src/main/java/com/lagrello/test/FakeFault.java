@@ -1,0 +1,147 @@
+package com.lagrello.test;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A failure the {@link FakeLagrelloServer} answers with instead of its normal answer,
+ * planned with {@link FakeLagrelloServer#failNext(int, FakeFault)}: <pre class="code">
+ * lagrello.failNext(HttpMethod.POST, 1, FakeFault.status(429).retryAfter(Duration.ofSeconds(1)));
+ * lagrello.failNext(HttpMethod.DELETE, 1, FakeFault.responseLost());
+ * lagrello.failNext(3, FakeFault.delay(Duration.ofMillis(200)));
+ * </pre> Instances are immutable.
+ */
+public final class FakeFault {
+
+	/** The longest delay a fault may have: longer is a test that hangs. */
+	static final Duration MAX_DELAY = Duration.ofMinutes(10);
+
+	enum Kind {
+
+		STATUS, DELAY, CONNECTION_RESET, RESPONSE_LOST
+
+	}
+
+	private final Kind kind;
+
+	private final int status;
+
+	private final @Nullable Duration retryAfter;
+
+	private final Duration delay;
+
+	private FakeFault(Kind kind, int status, @Nullable Duration retryAfter, Duration delay) {
+		this.kind = kind;
+		this.status = status;
+		this.retryAfter = retryAfter;
+		this.delay = delay;
+	}
+
+	/**
+	 * Answers with that status and the API's {@code Error} body; the request is not
+	 * applied.
+	 * @param status an error status, from 400 to 599
+	 * @return the fault
+	 */
+	public static FakeFault status(int status) {
+		if (status < 400 || status > 599) {
+			throw new IllegalArgumentException("status must be an error status, from 400 to 599, but is " + status);
+		}
+		return new FakeFault(Kind.STATUS, status, null, Duration.ZERO);
+	}
+
+	/**
+	 * Adds a {@code Retry-After} header, in whole seconds (rounded up), to a
+	 * {@link #status(int)} fault.
+	 * @param wait how long the client should wait, zero or more
+	 * @return a new fault with the header
+	 */
+	public FakeFault retryAfter(Duration wait) {
+		if (this.kind != Kind.STATUS) {
+			throw new IllegalStateException("Only a status fault has a Retry-After header, but this is " + this);
+		}
+		if (wait == null || wait.isNegative()) {
+			throw new IllegalArgumentException("retryAfter must be zero or more, but is " + wait);
+		}
+		return new FakeFault(Kind.STATUS, this.status, wait, Duration.ZERO);
+	}
+
+	/**
+	 * Answers normally, that much later, without blocking a thread. The request is
+	 * applied when the answer is sent.
+	 * @param delay from zero to ten minutes
+	 * @return the fault
+	 */
+	public static FakeFault delay(Duration delay) {
+		if (delay == null || delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
+			throw new IllegalArgumentException("delay must be from zero to " + MAX_DELAY + ", but is " + delay);
+		}
+		return new FakeFault(Kind.DELAY, 0, null, delay);
+	}
+
+	/**
+	 * Closes the connection before any answer; the request is not applied. The client
+	 * cannot tell whether it was.
+	 * @return the fault
+	 */
+	public static FakeFault connectionReset() {
+		return new FakeFault(Kind.CONNECTION_RESET, 0, null, Duration.ZERO);
+	}
+
+	/**
+	 * Applies the request (a token is created or deleted), then closes the connection
+	 * without answering: the answer is lost on its way.
+	 * @return the fault
+	 */
+	public static FakeFault responseLost() {
+		return new FakeFault(Kind.RESPONSE_LOST, 0, null, Duration.ZERO);
+	}
+
+	Kind kind() {
+		return this.kind;
+	}
+
+	int statusCode() {
+		return this.status;
+	}
+
+	/**
+	 * Returns the {@code Retry-After} value in whole seconds, or {@code null} for none.
+	 */
+	@Nullable String retryAfterSeconds() {
+		if (this.retryAfter == null) {
+			return null;
+		}
+		long seconds = this.retryAfter.getSeconds() + ((this.retryAfter.getNano() > 0) ? 1 : 0);
+		return Long.toString(seconds);
+	}
+
+	Duration delay() {
+		return this.delay;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof FakeFault that && this.kind == that.kind && this.status == that.status
+				&& Objects.equals(this.retryAfter, that.retryAfter) && this.delay.equals(that.delay);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.kind, this.status, this.retryAfter, this.delay);
+	}
+
+	@Override
+	public String toString() {
+		return switch (this.kind) {
+			case STATUS -> "FakeFault.status(" + this.status + ")"
+					+ ((this.retryAfter != null) ? ".retryAfter(" + this.retryAfter + ")" : "");
+			case DELAY -> "FakeFault.delay(" + this.delay + ")";
+			case CONNECTION_RESET -> "FakeFault.connectionReset()";
+			case RESPONSE_LOST -> "FakeFault.responseLost()";
+		};
+	}
+
+}
