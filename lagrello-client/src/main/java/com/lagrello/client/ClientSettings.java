@@ -16,6 +16,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param accessToken supplies the bearer token before every request
  * @param readTimeout the time allowed for each attempt
  * @param retryPolicy how transient failures are retried
+ * @param retryBudget how many retries the client and those derived from it may send
  * @param pageSize the page size of {@code listAll()}
  * @param maxPages the most pages one drain follows
  * @param allowInsecureHttp whether plain http to a remote host was allowed
@@ -23,7 +24,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param bulkConcurrency the most deletes at a time of {@code deleteAll}
  */
 record ClientSettings(WebClient.Builder webClientBuilder, URI baseUrl, Supplier<String> accessToken,
-		Duration readTimeout, RetryPolicy retryPolicy, int pageSize, int maxPages, boolean allowInsecureHttp,
-		Duration callTimeout, int bulkConcurrency) {
+		Duration readTimeout, RetryPolicy retryPolicy, RetryBudget retryBudget, int pageSize, int maxPages,
+		boolean allowInsecureHttp, Duration callTimeout, int bulkConcurrency) {
 
 }

@@ -11,6 +11,9 @@ public class LagrelloException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	// why the client gave up on the call, when that is not the failure itself
+	private volatile @Nullable String givenUpBecause;
+
 	/**
 	 * Creates an exception.
 	 * @param message what failed, and what to do about it where that is known
@@ -26,6 +29,25 @@ public class LagrelloException extends RuntimeException {
 	 */
 	public LagrelloException(String message) {
 		super(message);
+	}
+
+	/**
+	 * Returns what failed, and why the client stopped retrying when that was its decision
+	 * (for example a spent retry budget).
+	 * @return the message
+	 */
+	@Override
+	public String getMessage() {
+		String reason = this.givenUpBecause;
+		return (reason != null) ? super.getMessage() + "; not retried: " + reason : super.getMessage();
+	}
+
+	/**
+	 * Adds to the message why the client did not retry: the failure is still the last
+	 * answer's, which a caller may handle as such.
+	 */
+	void givenUpBecause(String reason) {
+		this.givenUpBecause = reason;
 	}
 
 }

@@ -59,6 +59,8 @@ public final class TokensClientBuilder {
 
 	private @Nullable RetryPolicy retryPolicy;
 
+	private @Nullable RetryBudget retryBudget;
+
 	private int pageSize;
 
 	private int maxPages;
@@ -72,30 +74,37 @@ public final class TokensClientBuilder {
 	// shared with the client this builder was derived from, which owns it
 	private final @Nullable ReadTimeouts sharedTimeouts;
 
+	// the account of the derived-from client's budget, spent by both while unchanged
+	private final @Nullable RetryAllowance sharedAllowance;
+
 	TokensClientBuilder() {
 		this.webClientBuilder = WebClient.builder();
 		this.baseUrl = DEFAULT_BASE_URL;
 		this.readTimeout = DEFAULT_READ_TIMEOUT;
 		this.retryPolicy = RetryPolicy.DEFAULT;
+		this.retryBudget = RetryBudget.DEFAULT;
 		this.pageSize = DEFAULT_PAGE_SIZE;
 		this.maxPages = DEFAULT_MAX_PAGES;
 		this.callTimeout = DEFAULT_CALL_TIMEOUT;
 		this.bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
 		this.sharedTimeouts = null;
+		this.sharedAllowance = null;
 	}
 
-	TokensClientBuilder(ClientSettings settings, ReadTimeouts timeouts) {
+	TokensClientBuilder(ClientSettings settings, ReadTimeouts timeouts, RetryAllowance allowance) {
 		this.webClientBuilder = settings.webClientBuilder().clone();
 		this.baseUrl = settings.baseUrl();
 		this.accessToken = settings.accessToken();
 		this.readTimeout = settings.readTimeout();
 		this.retryPolicy = settings.retryPolicy();
+		this.retryBudget = settings.retryBudget();
 		this.pageSize = settings.pageSize();
 		this.maxPages = settings.maxPages();
 		this.allowInsecureHttp = settings.allowInsecureHttp();
 		this.callTimeout = settings.callTimeout();
 		this.bulkConcurrency = settings.bulkConcurrency();
 		this.sharedTimeouts = timeouts;
+		this.sharedAllowance = allowance;
 	}
 
 	/**
@@ -178,6 +187,20 @@ public final class TokensClientBuilder {
 	}
 
 	/**
+	 * Sets how many retries the client may send as a share of its calls,
+	 * {@link RetryBudget#DEFAULT} by default; {@link RetryBudget#UNLIMITED} sends every
+	 * retry the {@link #retryPolicy(RetryPolicy) retry policy} allows. A client built
+	 * from {@link TokensClient#mutate()} spends its original's budget unless given
+	 * another.
+	 * @param retryBudget the retry budget
+	 * @return this builder
+	 */
+	public TokensClientBuilder retryBudget(RetryBudget retryBudget) {
+		this.retryBudget = retryBudget;
+		return this;
+	}
+
+	/**
 	 * Sets the page size of {@link TokensClient#listAll()}, from 1 to 20 (the default).
 	 * @param pageSize the page size
 	 * @return this builder
@@ -235,7 +258,8 @@ public final class TokensClientBuilder {
 
 	/**
 	 * Builds the client. A client built from {@link TokensClient#mutate()} shares the
-	 * connections and the timer of the one it was derived from.
+	 * connections, the timer and (unless given another) the retry budget of the one it
+	 * was derived from.
 	 * @return a new client
 	 * @throws LagrelloInvalidArgumentException if a setting is invalid
 	 */
@@ -251,6 +275,9 @@ public final class TokensClientBuilder {
 		}
 		if (this.retryPolicy == null) {
 			throw new LagrelloInvalidArgumentException("retryPolicy", "retry policy must not be null");
+		}
+		if (this.retryBudget == null) {
+			throw new LagrelloInvalidArgumentException("retryBudget", "retry budget must not be null");
 		}
 		if (this.pageSize < 1 || this.pageSize > WebClientTokensClient.MAX_PAGE_SIZE) {
 			throw new LagrelloInvalidArgumentException("pageSize",
@@ -270,10 +297,14 @@ public final class TokensClientBuilder {
 					"bulk concurrency must be at least 1, but is " + this.bulkConcurrency);
 		}
 		ClientSettings settings = new ClientSettings(this.webClientBuilder.clone(), origin, this.accessToken,
-				this.readTimeout, this.retryPolicy, this.pageSize, this.maxPages, this.allowInsecureHttp,
-				this.callTimeout, this.bulkConcurrency);
-		return (this.sharedTimeouts != null) ? new WebClientTokensClient(settings, this.sharedTimeouts, false)
-				: new WebClientTokensClient(settings, ReadTimeouts.open(), true);
+				this.readTimeout, this.retryPolicy, this.retryBudget, this.pageSize, this.maxPages,
+				this.allowInsecureHttp, this.callTimeout, this.bulkConcurrency);
+		RetryAllowance allowance = (this.sharedAllowance != null
+				&& this.sharedAllowance.budget().equals(this.retryBudget)) ? this.sharedAllowance
+						: new RetryAllowance(this.retryBudget);
+		return (this.sharedTimeouts != null)
+				? new WebClientTokensClient(settings, this.sharedTimeouts, false, allowance)
+				: new WebClientTokensClient(settings, ReadTimeouts.open(), true, allowance);
 	}
 
 	private URI validBaseUrl() {

@@ -33,22 +33,25 @@ final class TransientFailureRetry extends Retry {
 
 	private final Consumer<Duration> onRetryAfter;
 
+	private final RetryAllowance allowance;
+
 	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent) {
 		this(policy, operation, idempotent, Long.MAX_VALUE, (hint) -> {
-		});
+		}, new RetryAllowance(RetryBudget.UNLIMITED));
 	}
 
 	/**
-	 * Creates a retry that sends nothing after the deadline and reports every
-	 * {@code Retry-After} hint it meets.
+	 * Creates a retry that sends nothing after the deadline, reports every
+	 * {@code Retry-After} hint it meets and spends the given budget.
 	 */
 	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent, long deadline,
-			Consumer<Duration> onRetryAfter) {
+			Consumer<Duration> onRetryAfter, RetryAllowance allowance) {
 		this.policy = policy;
 		this.operation = operation;
 		this.idempotent = idempotent;
 		this.deadline = deadline;
 		this.onRetryAfter = onRetryAfter;
+		this.allowance = allowance;
 	}
 
 	/**
@@ -76,6 +79,14 @@ final class TransientFailureRetry extends Retry {
 			if (delay == null) {
 				logger.debug("{} attempt {} failed and the server asks to wait longer than {}: giving up",
 						this.operation, attempt, this.policy.maxRetryAfter());
+				return Mono.error(failure);
+			}
+			if (!this.allowance.tryRetry()) {
+				logger.debug("{} attempt {} failed and the retry budget is spent: giving up", this.operation, attempt);
+				if (failure instanceof LagrelloException lagrello) {
+					lagrello.givenUpBecause(
+							"the retry budget (lagrello.retry.budget.*, " + this.allowance.budget() + ") is spent");
+				}
 				return Mono.error(failure);
 			}
 			logger.debug("{} attempt {} of {} failed ({}); retrying in {} ms", this.operation, attempt,

@@ -42,6 +42,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final boolean ownsTimeouts;
 
+	private final RetryAllowance retryAllowance;
+
 	private final WebClient webClient;
 
 	private final String tokensUrl;
@@ -52,10 +54,12 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final Failures failures;
 
-	WebClientTokensClient(ClientSettings settings, ReadTimeouts timeouts, boolean ownsTimeouts) {
+	WebClientTokensClient(ClientSettings settings, ReadTimeouts timeouts, boolean ownsTimeouts,
+			RetryAllowance retryAllowance) {
 		this.settings = settings;
 		this.timeouts = timeouts;
 		this.ownsTimeouts = ownsTimeouts;
+		this.retryAllowance = retryAllowance;
 		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(settings.baseUrl().toString());
 		// the base URL is already encoded (ASCII): only the id is encoded, strictly, as
 		// one segment
@@ -211,7 +215,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	@Override
 	public TokensClientBuilder mutate() {
-		return new TokensClientBuilder(this.settings, this.timeouts);
+		return new TokensClientBuilder(this.settings, this.timeouts, this.retryAllowance);
 	}
 
 	private Mono<TokenList> retrievePage(URI page) {
@@ -247,6 +251,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		Duration callTimeout = this.settings.callTimeout();
 		return Mono.defer(() -> {
 			long deadline = TransientFailureRetry.now() + callTimeout.toNanos();
+			this.retryAllowance.recordCall();
 			Mono<T> attempt = Mono.defer(() -> {
 				String token = currentAccessToken(operation);
 				return exchange.apply(token)
@@ -255,7 +260,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 					.doOnError(onAttemptFailure);
 			});
 			return attempt.retryWhen(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent,
-					deadline, onRetryAfter));
+					deadline, onRetryAfter, this.retryAllowance));
 		})
 			.timeout(this.timeouts.after(callTimeout), Mono
 				.error(() -> new LagrelloTimeoutException(operation, callTimeout, "lagrello.call-timeout", null)));

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -14,11 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -107,48 +99,6 @@ class BlockingTokensClientTests {
 
 		assertThatExceptionOfType(LagrelloTimeoutException.class).isThrownBy(() -> impatient.listPage(0, 1))
 			.withMessageContaining("lagrello.call-timeout");
-	}
-
-	@Test
-	void fiveHundredVirtualThreadsCallingAtOnceAllSucceed() throws Exception {
-		api.stubFor(get(anyUrl()).willReturn(okJson(ApiExamples.page("a", 1, null)).withFixedDelay(20)));
-		// a pool as the starter configures it: 100 connections, callers beyond them wait
-		ConnectionProvider pool = ConnectionProvider.builder("virtual-threads")
-			.maxConnections(100)
-			.pendingAcquireMaxCount(-1)
-			.build();
-		BlockingTokensClient pooled = TestClients.builder(api)
-			.webClientBuilder(
-					WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool))))
-			.readTimeout(Duration.ofSeconds(30))
-			.build()
-			.blocking();
-		List<Future<TokenList>> calls = new ArrayList<>();
-		ExecutorService threads = virtualThreads();
-		try {
-			for (int i = 0; i < 500; i++) {
-				calls.add(threads.submit(() -> pooled.listPage(0, 1)));
-			}
-			for (Future<TokenList> call : calls) {
-				assertThat(call.get().data()).hasSize(1);
-			}
-		}
-		finally {
-			threads.shutdownNow();
-			pool.dispose();
-		}
-	}
-
-	/**
-	 * Virtual threads where the JVM has them (21 and later), else a pool as large.
-	 */
-	private static ExecutorService virtualThreads() {
-		try {
-			return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-		}
-		catch (ReflectiveOperationException java17) {
-			return Executors.newFixedThreadPool(500);
-		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.lagrello.autoconfigure;
 
 import com.lagrello.client.BlockingTokensClient;
+import com.lagrello.client.RetryBudget;
 import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClient;
 import com.lagrello.client.WebClientTokensClient;
@@ -80,11 +81,17 @@ public final class LagrelloAutoConfiguration {
 			.readTimeout(properties.getReadTimeout())
 			.retryPolicy(new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()))
+			.retryBudget(retryBudget(retry.getBudget()))
 			.callTimeout(properties.getCallTimeout())
 			.bulkConcurrency(properties.getBulk().getConcurrency())
 			.pageSize(properties.getPagination().getPageSize())
 			.maxPages(properties.getPagination().getMaxPages())
 			.build();
+	}
+
+	private static RetryBudget retryBudget(LagrelloProperties.Budget budget) {
+		return budget.isEnabled() ? RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow())
+				: RetryBudget.UNLIMITED;
 	}
 
 	/**

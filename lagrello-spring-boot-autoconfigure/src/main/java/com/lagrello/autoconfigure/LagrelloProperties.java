@@ -189,6 +189,8 @@ public class LagrelloProperties implements Validator {
 		 */
 		private Duration maxRetryAfter = Duration.ofSeconds(60);
 
+		private final Budget budget = new Budget();
+
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
@@ -219,6 +221,71 @@ public class LagrelloProperties implements Validator {
 
 		public void setMaxRetryAfter(Duration maxRetryAfter) {
 			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+	}
+
+	/**
+	 * Retries allowed as a share of recent calls, so that an outage does not multiply the
+	 * load on the API.
+	 */
+	public static class Budget {
+
+		/**
+		 * Whether retries are limited to a share of recent calls.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Share of the window's calls that may be retried, in percent, from 0 to 1000.
+		 */
+		private int percent = 20;
+
+		/**
+		 * Retries allowed in every window whatever the traffic, so that a quiet client
+		 * still retries.
+		 */
+		private int minRetries = 10;
+
+		/**
+		 * How far back calls and retries count, from 1s to 1d.
+		 */
+		private Duration window = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPercent() {
+			return this.percent;
+		}
+
+		public void setPercent(int percent) {
+			this.percent = percent;
+		}
+
+		public int getMinRetries() {
+			return this.minRetries;
+		}
+
+		public void setMinRetries(int minRetries) {
+			this.minRetries = minRetries;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
+import com.lagrello.client.RetryBudget;
 import com.lagrello.client.TokensClientBuilder;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +54,17 @@ final class LagrelloPropertiesValidator {
 				&& retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
 			errors.rejectValue("retry.maxBackoff", "range",
 					"must not be shorter than lagrello.retry.initial-backoff (" + retry.getInitialBackoff() + ")");
+		}
+		LagrelloProperties.Budget budget = retry.getBudget();
+		if (budget.getPercent() < 0 || budget.getPercent() > RetryBudget.MAX_PERCENT) {
+			errors.rejectValue("retry.budget.percent", "range", "must be from 0 to " + RetryBudget.MAX_PERCENT);
+		}
+		if (budget.getMinRetries() < 0) {
+			errors.rejectValue("retry.budget.minRetries", "range", "must be 0 or more");
+		}
+		if (budget.getWindow() == null || budget.getWindow().compareTo(Duration.ofSeconds(1)) < 0
+				|| budget.getWindow().compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
+			errors.rejectValue("retry.budget.window", "range", "must be from 1s to 1d");
 		}
 		LagrelloProperties.Pagination pagination = properties.getPagination();
 		if (pagination.getPageSize() < 1 || pagination.getPageSize() > 20) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.lagrello.client.CreateTokenRequest;
 import com.lagrello.client.LagrelloDecodingException;
+import com.lagrello.client.RetryBudget;
 import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClient;
 import com.lagrello.client.TokensClientBuilder;
@@ -212,6 +213,37 @@ class LagrelloAutoConfigurationTests {
 	}
 
 	@Test
+	void retryBudgetPropertiesReachTheClient() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(503)));
+
+		pointedAtApi()
+			.withPropertyValues("lagrello.retry.max-attempts=5", "lagrello.retry.initial-backoff=1ms",
+					"lagrello.retry.max-backoff=2ms", "lagrello.retry.budget.percent=0",
+					"lagrello.retry.budget.min-retries=2", "lagrello.retry.budget.window=1m")
+			.run((context) -> context.getBean(TokensClient.class)
+				.listPage(0, 7)
+				.onErrorResume((error) -> Mono.empty())
+				.block(Duration.ofSeconds(5)));
+
+		api.verify(3, anyRequestedFor(urlEqualTo("/v1/tokens?page=0&size=7")));
+	}
+
+	@Test
+	void aDisabledRetryBudgetLetsEveryAttemptGo() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(503)));
+
+		pointedAtApi()
+			.withPropertyValues("lagrello.retry.max-attempts=15", "lagrello.retry.initial-backoff=1ms",
+					"lagrello.retry.max-backoff=2ms", "lagrello.retry.budget.enabled=false")
+			.run((context) -> context.getBean(TokensClient.class)
+				.listPage(0, 7)
+				.onErrorResume((error) -> Mono.empty())
+				.block(Duration.ofSeconds(5)));
+
+		api.verify(15, anyRequestedFor(urlEqualTo("/v1/tokens?page=0&size=7")));
+	}
+
+	@Test
 	void propertyDefaultsAreTheClientsOwnDefaults() {
 		LagrelloProperties properties = new LagrelloProperties();
 
@@ -229,6 +261,10 @@ class LagrelloAutoConfigurationTests {
 		assertThat(properties.isAllowInsecureHttp()).isFalse();
 		assertThat(properties.getCallTimeout()).isEqualTo(TokensClientBuilder.DEFAULT_CALL_TIMEOUT);
 		assertThat(properties.getBulk().getConcurrency()).isEqualTo(TokensClientBuilder.DEFAULT_BULK_CONCURRENCY);
+		LagrelloProperties.Budget budget = properties.getRetry().getBudget();
+		assertThat(budget.isEnabled()).isEqualTo(RetryBudget.DEFAULT.isLimited());
+		assertThat(RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow()))
+			.isEqualTo(RetryBudget.DEFAULT);
 	}
 
 	@Test
