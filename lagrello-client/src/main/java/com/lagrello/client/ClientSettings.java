@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -22,9 +24,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param allowInsecureHttp whether plain http to a remote host was allowed
  * @param callTimeout the longest time one call may take, every attempt and wait included
  * @param bulkConcurrency the most deletes at a time of {@code deleteAll}
+ * @param observationRegistry where each call's observation goes
  */
 record ClientSettings(WebClient.Builder webClientBuilder, URI baseUrl, Supplier<String> accessToken,
 		Duration readTimeout, RetryPolicy retryPolicy, RetryBudget retryBudget, int pageSize, int maxPages,
-		boolean allowInsecureHttp, Duration callTimeout, int bulkConcurrency) {
+		boolean allowInsecureHttp, Duration callTimeout, int bulkConcurrency, ObservationRegistry observationRegistry) {
 
 }

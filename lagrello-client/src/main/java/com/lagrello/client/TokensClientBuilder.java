@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -71,6 +72,8 @@ public final class TokensClientBuilder {
 
 	private int bulkConcurrency;
 
+	private @Nullable ObservationRegistry observationRegistry;
+
 	// shared with the client this builder was derived from, which owns it
 	private final @Nullable ReadTimeouts sharedTimeouts;
 
@@ -87,6 +90,7 @@ public final class TokensClientBuilder {
 		this.maxPages = DEFAULT_MAX_PAGES;
 		this.callTimeout = DEFAULT_CALL_TIMEOUT;
 		this.bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
+		this.observationRegistry = ObservationRegistry.NOOP;
 		this.sharedTimeouts = null;
 		this.sharedAllowance = null;
 	}
@@ -103,6 +107,7 @@ public final class TokensClientBuilder {
 		this.allowInsecureHttp = settings.allowInsecureHttp();
 		this.callTimeout = settings.callTimeout();
 		this.bulkConcurrency = settings.bulkConcurrency();
+		this.observationRegistry = settings.observationRegistry();
 		this.sharedTimeouts = timeouts;
 		this.sharedAllowance = allowance;
 	}
@@ -201,6 +206,19 @@ public final class TokensClientBuilder {
 	}
 
 	/**
+	 * Sets where each call's {@code lagrello.client.operations} observation goes; none by
+	 * default ({@link ObservationRegistry#NOOP}, which costs nothing). Give the same
+	 * registry to the {@link #webClientBuilder(WebClient.Builder) WebClient.Builder} for
+	 * its {@code http.client.requests} observations, the children of the call's.
+	 * @param observationRegistry the registry
+	 * @return this builder
+	 */
+	public TokensClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
 	 * Sets the page size of {@link TokensClient#listAll()}, from 1 to 20 (the default).
 	 * @param pageSize the page size
 	 * @return this builder
@@ -279,6 +297,10 @@ public final class TokensClientBuilder {
 		if (this.retryBudget == null) {
 			throw new LagrelloInvalidArgumentException("retryBudget", "retry budget must not be null");
 		}
+		if (this.observationRegistry == null) {
+			throw new LagrelloInvalidArgumentException("observationRegistry",
+					"observation registry must not be null (ObservationRegistry.NOOP observes nothing)");
+		}
 		if (this.pageSize < 1 || this.pageSize > WebClientTokensClient.MAX_PAGE_SIZE) {
 			throw new LagrelloInvalidArgumentException("pageSize",
 					"page size must be from 1 to " + WebClientTokensClient.MAX_PAGE_SIZE + ", but is " + this.pageSize);
@@ -298,7 +320,7 @@ public final class TokensClientBuilder {
 		}
 		ClientSettings settings = new ClientSettings(this.webClientBuilder.clone(), origin, this.accessToken,
 				this.readTimeout, this.retryPolicy, this.retryBudget, this.pageSize, this.maxPages,
-				this.allowInsecureHttp, this.callTimeout, this.bulkConcurrency);
+				this.allowInsecureHttp, this.callTimeout, this.bulkConcurrency, this.observationRegistry);
 		RetryAllowance allowance = (this.sharedAllowance != null
 				&& this.sharedAllowance.budget().equals(this.retryBudget)) ? this.sharedAllowance
 						: new RetryAllowance(this.retryBudget);

@@ -35,23 +35,27 @@ final class TransientFailureRetry extends Retry {
 
 	private final RetryAllowance allowance;
 
+	private final OperationObservations.CallTrace trace;
+
 	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent) {
 		this(policy, operation, idempotent, Long.MAX_VALUE, (hint) -> {
-		}, new RetryAllowance(RetryBudget.UNLIMITED));
+		}, new RetryAllowance(RetryBudget.UNLIMITED), OperationObservations.CallTrace.NONE);
 	}
 
 	/**
 	 * Creates a retry that sends nothing after the deadline, reports every
-	 * {@code Retry-After} hint it meets and spends the given budget.
+	 * {@code Retry-After} hint it meets, spends the given budget and tells the call's
+	 * trace how long it waits.
 	 */
 	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent, long deadline,
-			Consumer<Duration> onRetryAfter, RetryAllowance allowance) {
+			Consumer<Duration> onRetryAfter, RetryAllowance allowance, OperationObservations.CallTrace trace) {
 		this.policy = policy;
 		this.operation = operation;
 		this.idempotent = idempotent;
 		this.deadline = deadline;
 		this.onRetryAfter = onRetryAfter;
 		this.allowance = allowance;
+		this.trace = trace;
 	}
 
 	/**
@@ -91,6 +95,7 @@ final class TransientFailureRetry extends Retry {
 			}
 			logger.debug("{} attempt {} of {} failed ({}); retrying in {} ms", this.operation, attempt,
 					this.policy.maxAttempts(), failure.getMessage(), delay.toMillis());
+			this.trace.waitedBeforeRetry(delay);
 			return Mono.delay(delay);
 		});
 	}

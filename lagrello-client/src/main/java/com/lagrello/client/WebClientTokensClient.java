@@ -54,6 +54,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final Failures failures;
 
+	private final OperationObservations observations;
+
 	WebClientTokensClient(ClientSettings settings, ReadTimeouts timeouts, boolean ownsTimeouts,
 			RetryAllowance retryAllowance) {
 		this.settings = settings;
@@ -76,6 +78,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		this.pageLinks = new PageLinks(settings.baseUrl());
 		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), this::retrievePage);
 		this.failures = new Failures(settings.baseUrl(), settings.readTimeout());
+		this.observations = new OperationObservations(settings.observationRegistry());
 	}
 
 	@Override
@@ -249,21 +252,23 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	private <T> Mono<T> call(String operation, boolean idempotent, Consumer<Duration> onRetryAfter,
 			Consumer<Throwable> onAttemptFailure, Function<String, Mono<T>> exchange) {
 		Duration callTimeout = this.settings.callTimeout();
-		return Mono.defer(() -> {
+		return this.observations.observe(operation, (trace) -> {
 			long deadline = TransientFailureRetry.now() + callTimeout.toNanos();
 			this.retryAllowance.recordCall();
 			Mono<T> attempt = Mono.defer(() -> {
+				trace.attemptStarted();
 				String token = currentAccessToken(operation);
 				return exchange.apply(token)
 					.timeout(this.timeouts.after(this.settings.readTimeout()))
 					.onErrorMap((failure) -> this.failures.translate(operation, failure, token))
 					.doOnError(onAttemptFailure);
 			});
-			return attempt.retryWhen(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent,
-					deadline, onRetryAfter, this.retryAllowance));
-		})
-			.timeout(this.timeouts.after(callTimeout), Mono
-				.error(() -> new LagrelloTimeoutException(operation, callTimeout, "lagrello.call-timeout", null)));
+			return attempt
+				.retryWhen(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent, deadline,
+						onRetryAfter, this.retryAllowance, trace))
+				.timeout(this.timeouts.after(callTimeout), Mono
+					.error(() -> new LagrelloTimeoutException(operation, callTimeout, "lagrello.call-timeout", null)));
+		});
 	}
 
 	private String currentAccessToken(String operation) {

@@ -8,6 +8,8 @@ import com.lagrello.client.WebClientTokensClient;
 
 import org.jspecify.annotations.Nullable;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -57,7 +59,8 @@ public final class LagrelloAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<LagrelloConnectionPool> pool, ObjectProvider<LagrelloClientCustomizer> customizers) {
+			ObjectProvider<LagrelloConnectionPool> pool, ObjectProvider<LagrelloClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
 		if (!StringUtils.hasText(connectionDetails.getAccessToken())) {
 			throw new MissingAccessTokenException();
 		}
@@ -84,6 +87,7 @@ public final class LagrelloAutoConfiguration {
 			.retryBudget(retryBudget(retry.getBudget()))
 			.callTimeout(properties.getCallTimeout())
 			.bulkConcurrency(properties.getBulk().getConcurrency())
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.pageSize(properties.getPagination().getPageSize())
 			.maxPages(properties.getPagination().getMaxPages())
 			.build();

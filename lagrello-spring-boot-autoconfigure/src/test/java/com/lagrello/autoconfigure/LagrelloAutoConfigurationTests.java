@@ -14,6 +14,8 @@ import com.lagrello.client.WebClientTokensClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -32,6 +34,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -210,6 +213,29 @@ class LagrelloAutoConfigurationTests {
 				.blockLast(Duration.ofSeconds(5)));
 
 		api.verify(5, anyRequestedFor(urlEqualTo("/v1/tokens?size=7")));
+	}
+
+	@Test
+	void withAnObservationRegistryEachCallIsOneOperationParentOfItsHttpRequests() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(503)));
+		TestObservationRegistry registry = TestObservationRegistry.create();
+
+		pointedAtApi().withConfiguration(AutoConfigurations.of(WebClientObservationAutoConfiguration.class))
+			.withBean(ObservationRegistry.class, () -> registry)
+			.withPropertyValues("lagrello.retry.initial-backoff=1ms", "lagrello.retry.max-backoff=2ms")
+			.run((context) -> context.getBean(TokensClient.class)
+				.listPage(0, 7)
+				.onErrorResume((error) -> Mono.empty())
+				.block(Duration.ofSeconds(5)));
+
+		assertThat(registry).hasNumberOfObservationsWithNameEqualTo("lagrello.client.operations", 1)
+			.hasNumberOfObservationsWithNameEqualTo("http.client.requests", 3)
+			.hasObservationWithNameEqualTo("lagrello.client.operations")
+			.that()
+			.hasLowCardinalityKeyValue("operation", "tokens/list")
+			.hasLowCardinalityKeyValue("outcome", "LagrelloApiException");
+		assertThat(registry).forAllObservationsWithNameEqualTo("http.client.requests",
+				(http) -> http.hasParentObservation());
 	}
 
 	@Test
