@@ -2,6 +2,7 @@ package com.lagrello.client;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -31,7 +32,8 @@ public record CreateTokenRequest(@JsonProperty("tokenName") String tokenName,
 			throw new LagrelloInvalidArgumentException("tokenName", "tokenName must be at most " + MAX_TOKEN_NAME_LENGTH
 					+ " characters, but has " + tokenName.length());
 		}
-		if (permissions == null || permissions.contains(null)) {
+		// not contains(null): List.of(...) throws on it
+		if (permissions == null || permissions.stream().anyMatch(Objects::isNull)) {
 			throw new LagrelloInvalidArgumentException("permissions", "permissions must not be or contain null");
 		}
 		permissions = List.copyOf(permissions);

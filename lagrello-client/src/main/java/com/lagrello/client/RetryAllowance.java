@@ -68,12 +68,13 @@ final class RetryAllowance {
 
 	/**
 	 * Returns the slot of the slice that holds the given time, emptying the slots whose
-	 * slice has left the window.
+	 * slice has left the window, or lies ahead of it: a clock that went back (a new
+	 * virtual clock in tests) must not keep a budget spent "in the future".
 	 */
 	private int slice(long nanos) {
 		long epoch = Math.floorDiv(nanos, this.sliceNanos);
 		for (int i = 0; i < SLICES; i++) {
-			if (this.epochs[i] <= epoch - SLICES) {
+			if (this.epochs[i] <= epoch - SLICES || this.epochs[i] > epoch) {
 				this.calls[i] = 0;
 				this.retries[i] = 0;
 				this.epochs[i] = Long.MIN_VALUE;

@@ -77,8 +77,11 @@ public final class TokensClientBuilder {
 	// shared with the client this builder was derived from, which owns it
 	private final @Nullable ReadTimeouts sharedTimeouts;
 
-	// the account of the derived-from client's budget, spent by both while unchanged
+	// the account of the derived-from client's budget, spent by both while the budget
+	// and the API are unchanged
 	private final @Nullable RetryAllowance sharedAllowance;
+
+	private final @Nullable URI sharedAllowanceBaseUrl;
 
 	TokensClientBuilder() {
 		this.webClientBuilder = WebClient.builder();
@@ -93,6 +96,7 @@ public final class TokensClientBuilder {
 		this.observationRegistry = ObservationRegistry.NOOP;
 		this.sharedTimeouts = null;
 		this.sharedAllowance = null;
+		this.sharedAllowanceBaseUrl = null;
 	}
 
 	TokensClientBuilder(ClientSettings settings, ReadTimeouts timeouts, RetryAllowance allowance) {
@@ -110,6 +114,7 @@ public final class TokensClientBuilder {
 		this.observationRegistry = settings.observationRegistry();
 		this.sharedTimeouts = timeouts;
 		this.sharedAllowance = allowance;
+		this.sharedAllowanceBaseUrl = settings.baseUrl();
 	}
 
 	/**
@@ -321,7 +326,8 @@ public final class TokensClientBuilder {
 		ClientSettings settings = new ClientSettings(this.webClientBuilder.clone(), origin, this.accessToken,
 				this.readTimeout, this.retryPolicy, this.retryBudget, this.pageSize, this.maxPages,
 				this.allowInsecureHttp, this.callTimeout, this.bulkConcurrency, this.observationRegistry);
-		RetryAllowance allowance = (this.sharedAllowance != null
+		// another API (region, gateway) has its own outages: its own budget
+		RetryAllowance allowance = (this.sharedAllowance != null && origin.equals(this.sharedAllowanceBaseUrl)
 				&& this.sharedAllowance.budget().equals(this.retryBudget)) ? this.sharedAllowance
 						: new RetryAllowance(this.retryBudget);
 		return (this.sharedTimeouts != null)

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The models' own promises.
@@ -27,6 +28,19 @@ class ModelTests {
 		assertThat(audit.value()).isEqualTo("AUDIT");
 		assertThat(audit).isEqualTo(Permission.valueOf("AUDIT")).isNotEqualTo(Permission.READ);
 		assertThat(audit.isKnown()).isFalse();
+	}
+
+	@Test
+	void aCreateRequestTakesAnImmutableListOfPermissions() {
+		assertThat(new CreateTokenRequest("ci", List.of()).permissions()).isEmpty();
+		assertThat(new CreateTokenRequest("ci", List.of(Permission.WRITE)).permissions())
+			.containsExactly(Permission.WRITE);
+	}
+
+	@Test
+	void aCreateRequestRefusesANullPermission() {
+		assertThatExceptionOfType(LagrelloInvalidArgumentException.class)
+			.isThrownBy(() -> new CreateTokenRequest("ci", java.util.Arrays.asList(Permission.READ, null)));
 	}
 
 	@Test

@@ -24,7 +24,10 @@ import java.lang.annotation.Target;
  * stopped when it closes, and a {@link FakeLagrelloConnectionDetails} bean (primary) that
  * the auto-configured client uses in place of the {@code lagrello.*} connection
  * properties. Spring caches contexts across test methods and classes, so call
- * {@link FakeLagrelloServer#reset()} where a test needs a fresh state.
+ * {@link FakeLagrelloServer#reset()} where a test needs a fresh state; the faults a test
+ * planned with {@link FakeLagrelloServer#failNext(int, FakeFault)} end with it. The retry
+ * budget ({@code lagrello.retry.budget.enabled}) is off unless the test turns it on, so
+ * that one test's outage cannot spend the next test's retries.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -18,6 +18,9 @@ public final class FakeFault {
 	/** The longest delay a fault may have: longer is a test that hangs. */
 	static final Duration MAX_DELAY = Duration.ofMinutes(10);
 
+	/** The longest Retry-After a fault may ask for. */
+	static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
 	enum Kind {
 
 		STATUS, DELAY, CONNECTION_RESET, RESPONSE_LOST
@@ -55,15 +58,16 @@ public final class FakeFault {
 	/**
 	 * Adds a {@code Retry-After} header, in whole seconds (rounded up), to a
 	 * {@link #status(int)} fault.
-	 * @param wait how long the client should wait, zero or more
+	 * @param wait how long the client should wait, from zero to a day
 	 * @return a new fault with the header
 	 */
 	public FakeFault retryAfter(Duration wait) {
 		if (this.kind != Kind.STATUS) {
 			throw new IllegalStateException("Only a status fault has a Retry-After header, but this is " + this);
 		}
-		if (wait == null || wait.isNegative()) {
-			throw new IllegalArgumentException("retryAfter must be zero or more, but is " + wait);
+		if (wait == null || wait.isNegative() || wait.compareTo(MAX_RETRY_AFTER) > 0) {
+			throw new IllegalArgumentException(
+					"retryAfter must be from zero to " + MAX_RETRY_AFTER + ", but is " + wait);
 		}
 		return new FakeFault(Kind.STATUS, this.status, wait, Duration.ZERO);
 	}

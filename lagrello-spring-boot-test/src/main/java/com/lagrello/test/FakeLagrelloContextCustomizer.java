@@ -1,16 +1,20 @@
 package com.lagrello.test;
 
+import java.util.Map;
+
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Registers a {@link FakeLagrelloServer} and its {@link FakeLagrelloConnectionDetails} as
- * beans. A record: its equality is the test context cache's key, so tests with the same
- * settings share a context and its server.
+ * beans, and turns the retry budget off unless the test turns it on. A record: its
+ * equality is the test context cache's key, so tests with the same settings share a
+ * context and its server.
  *
  * @param seedTokens how many tokens to generate besides the admin token
  */
@@ -20,6 +24,14 @@ record FakeLagrelloContextCustomizer(int seedTokens) implements ContextCustomize
 
 	static final String CONNECTION_DETAILS_BEAN_NAME = "fakeLagrelloConnectionDetails";
 
+	static final String PROPERTY_SOURCE_NAME = "fakeLagrello";
+
+	/**
+	 * Off under the fake: the budget of a cached context's client would carry one test's
+	 * outage into the next test's retries.
+	 */
+	static final String RETRY_BUDGET_ENABLED = "lagrello.retry.budget.enabled";
+
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
@@ -27,6 +39,10 @@ record FakeLagrelloContextCustomizer(int seedTokens) implements ContextCustomize
 			throw new IllegalStateException("@AutoConfigureFakeLagrello needs a bean factory that is a "
 					+ "BeanDefinitionRegistry, but got " + beanFactory.getClass().getName());
 		}
+		// lowest precedence: a test that sets it (to test the budget) wins
+		context.getEnvironment()
+			.getPropertySources()
+			.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(RETRY_BUDGET_ENABLED, "false")));
 		int seeds = this.seedTokens;
 		// bean definitions rather than singletons: the server starts with the context,
 		// only if the context starts, and closes with it

@@ -6,14 +6,16 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
  * Forgets the faults a test planned on the {@link FakeLagrelloServer} of
- * {@link AutoConfigureFakeLagrello} once it ends, so that a fault one test did not use up
- * cannot fail the next test of a cached context. Tokens and recorded requests are kept:
- * tests reset those with {@link FakeLagrelloServer#reset()} where they need to.
+ * {@link AutoConfigureFakeLagrello} as soon as the test method returns, so that a fault
+ * one test did not use up cannot fail the next test of a cached context. Tokens and
+ * recorded requests are kept: tests reset those with {@link FakeLagrelloServer#reset()}
+ * where they need to.
  */
 public class FakeLagrelloFaultsTestExecutionListener extends AbstractTestExecutionListener {
 
 	/**
-	 * Runs just after Spring's own listeners that clean up after a test method.
+	 * Runs among the first after a test: before {@code @AfterEach} methods, whose
+	 * clean-up calls should not meet the test's faults either.
 	 */
 	@Override
 	public int getOrder() {
@@ -21,7 +23,7 @@ public class FakeLagrelloFaultsTestExecutionListener extends AbstractTestExecuti
 	}
 
 	@Override
-	public void afterTestMethod(TestContext testContext) {
+	public void afterTestExecution(TestContext testContext) {
 		if (!testContext.hasApplicationContext()) {
 			return;
 		}

@@ -160,6 +160,8 @@ class FakeLagrelloServerFaultTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> FakeFault.delay(Duration.ofMillis(-1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> FakeFault.delay(Duration.ofHours(1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> FakeFault.status(429).retryAfter(Duration.ofSeconds(-1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FakeFault.status(429).retryAfter(Duration.ofSeconds(Long.MAX_VALUE, 1)));
 		assertThatIllegalStateException().isThrownBy(() -> FakeFault.responseLost().retryAfter(Duration.ofSeconds(1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.server.failNext(0, FakeFault.status(503)));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.server.failNext(1, null));

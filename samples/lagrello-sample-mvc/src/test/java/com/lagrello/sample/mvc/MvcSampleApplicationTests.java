@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.lagrello.client.Token;
 import com.lagrello.test.AutoConfigureFakeLagrello;
+import com.lagrello.test.FakeFault;
 import com.lagrello.test.FakeLagrelloServer;
 import com.lagrello.test.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample's HTTP endpoints, against the fake Lagrello API of
  * {@link AutoConfigureFakeLagrello} (admin token and 4 more tokens).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// health probes on every call, so that a test sees the API go down at once
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "lagrello.health.interval=0")
 @AutoConfigureFakeLagrello(seedTokens = 4)
 class MvcSampleApplicationTests {
 
@@ -98,6 +100,37 @@ class MvcSampleApplicationTests {
 			.expectBody()
 			.jsonPath("$.components.lagrello.status")
 			.isEqualTo("UP");
+	}
+
+	@Test
+	void whenLagrelloIsDownTheCallerGetsA502ProblemDetail() {
+		this.lagrello.failNext(3, FakeFault.status(503));
+		this.client.get()
+			.uri("/tokens")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errorType")
+			.isEqualTo("SERVICE_UNAVAILABLE");
+		assertThat(this.lagrello.requests()).as("3 attempts").hasSize(3);
+	}
+
+	@Test
+	void whenLagrelloIsDownHealthShowsItDown() {
+		this.lagrello.failNext(1, FakeFault.status(503));
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.components.lagrello.status")
+			.isEqualTo("DOWN")
+			.jsonPath("$.components.lagrello.details.status")
+			.isEqualTo(503);
 	}
 
 }

@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Creates, lists and deletes the tenant's tokens, end to end reactive.
@@ -43,6 +45,19 @@ class TokensController {
 	@GetMapping(produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
 	Flux<Token> list() {
 		return this.tokens.listAll();
+	}
+
+	/**
+	 * Revokes every token whose name starts with the prefix, through {@code deleteAll}:
+	 * it lists first, never deletes the application's own token, and holds back on a rate
+	 * limit. A blank prefix would revoke everything, so it is refused.
+	 */
+	@DeleteMapping(params = "namePrefix")
+	Mono<RevokedTokens> revokeByNamePrefix(@RequestParam String namePrefix) {
+		if (namePrefix.isBlank()) {
+			return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "namePrefix must not be blank"));
+		}
+		return this.tokens.deleteAll((token) -> token.tokenName().startsWith(namePrefix)).map(RevokedTokens::of);
 	}
 
 	@DeleteMapping("/{tokenKey}")

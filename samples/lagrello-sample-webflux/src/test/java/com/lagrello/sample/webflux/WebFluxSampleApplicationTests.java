@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.lagrello.client.Token;
 import com.lagrello.test.AutoConfigureFakeLagrello;
+import com.lagrello.test.FakeFault;
 import com.lagrello.test.FakeLagrelloServer;
 import com.lagrello.test.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample's HTTP endpoints, against the fake Lagrello API of
  * {@link AutoConfigureFakeLagrello} (admin token and 3 more tokens).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// health probes on every call, so that a test sees the API go down at once
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "lagrello.health.interval=0")
 @AutoConfigureFakeLagrello(seedTokens = 3)
 class WebFluxSampleApplicationTests {
 
@@ -126,6 +128,64 @@ class WebFluxSampleApplicationTests {
 			.isEqualTo("UP")
 			.jsonPath("$.components.lagrello.status")
 			.isEqualTo("UP");
+	}
+
+	@Test
+	void deleteWithANamePrefixRevokesTheMatchingTokensThroughDeleteAll() {
+		this.lagrello.addToken("ci-1");
+		this.lagrello.addToken("ci-2");
+		this.lagrello.addToken("prod");
+		this.client.delete()
+			.uri("/tokens?namePrefix={prefix}", "ci-")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.deleted")
+			.isEqualTo(List.of("ci-1", "ci-2"))
+			.jsonPath("$.failed")
+			.isEmpty();
+		assertThat(this.lagrello.tokens()).extracting(Token::tokenName)
+			.containsExactly(FakeLagrelloServer.ADMIN_TOKEN_NAME, "token-1", "token-2", "token-3", "prod");
+	}
+
+	@Test
+	void deleteWithABlankNamePrefixIsRefusedWithoutCallingTheApi() {
+		this.client.delete().uri("/tokens?namePrefix=").exchange().expectStatus().isBadRequest();
+		assertThat(this.lagrello.requests()).isEmpty();
+	}
+
+	@Test
+	void whenLagrelloIsDownTheCallerGetsA502ProblemDetail() {
+		this.lagrello.failNext(3, FakeFault.status(503));
+		this.client.post()
+			.uri("/tokens")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"tokenName\":\"web\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errorType")
+			.isEqualTo("SERVICE_UNAVAILABLE");
+		assertThat(this.lagrello.requests()).as("a create is never retried").hasSize(1);
+	}
+
+	@Test
+	void whenLagrelloIsDownHealthShowsItDown() {
+		this.lagrello.failNext(1, FakeFault.status(503));
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("DOWN")
+			.jsonPath("$.components.lagrello.status")
+			.isEqualTo("DOWN");
 	}
 
 }
