@@ -6,8 +6,6 @@ import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClient;
 import com.lagrello.client.WebClientTokensClient;
 
-import org.jspecify.annotations.Nullable;
-
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -114,36 +112,12 @@ public final class LagrelloAutoConfiguration {
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class ActuatorSanitizingConfiguration {
 
-		/**
-		 * Masks the access token in {@code /actuator/env} and
-		 * {@code /actuator/configprops} even where an application shows their values: the
-		 * property itself, and any other value that contains the token, such as
-		 * {@code sun.java.command} holding {@code --lagrello.access-token=...} or
-		 * {@code SPRING_APPLICATION_JSON}.
-		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "lagrelloAccessTokenSanitizer")
-		SanitizingFunction lagrelloAccessTokenSanitizer(ObjectProvider<LagrelloConnectionDetails> connectionDetails) {
-			return (data) -> (isAccessToken(data.getLowerCaseKey())
-					|| containsAccessToken(data.getValue(), connectionDetails)) ? data.withSanitizedValue() : data;
-		}
-
-		private static boolean containsAccessToken(@Nullable Object value,
-				ObjectProvider<LagrelloConnectionDetails> connectionDetails) {
-			if (!(value instanceof CharSequence text) || text.isEmpty()) {
-				return false;
-			}
-			LagrelloConnectionDetails details = connectionDetails.getIfAvailable();
-			String token = (details != null) ? details.getAccessToken() : null;
-			return StringUtils.hasText(token) && text.toString().contains(token.strip());
-		}
-
-		/**
-		 * Every spelling relaxed binding accepts: lagrello.access-token,
-		 * lagrello.accessToken, lagrello.access_token, LAGRELLO_ACCESS_TOKEN.
-		 */
-		private static boolean isAccessToken(String lowerCaseKey) {
-			return lowerCaseKey.replaceAll("[-_.]", "").equals("lagrelloaccesstoken");
+		LagrelloSecretsSanitizer lagrelloAccessTokenSanitizer(
+				ObjectProvider<LagrelloConnectionDetails> connectionDetails,
+				ObjectProvider<LagrelloProperties> properties) {
+			return new LagrelloSecretsSanitizer(connectionDetails, properties);
 		}
 
 	}

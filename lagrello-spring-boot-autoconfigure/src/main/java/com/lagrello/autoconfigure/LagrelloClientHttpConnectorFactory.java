@@ -17,8 +17,9 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * from its {@link ClientHttpConnectorBuilder} and {@code spring.http.clients.*} settings,
  * overriding only what {@code lagrello.*} decides: the connect timeout, the SSL bundle
  * (when set), never following redirects with the access token, no read timeout of the
- * connector's own (the client bounds every attempt by {@code lagrello.read-timeout}),
- * and, on reactor-netty, the {@link LagrelloConnectionPool}.
+ * connector's own (the client bounds every attempt by {@code lagrello.read-timeout}), the
+ * {@link LagrelloProxy} when one is set, and, on reactor-netty, the
+ * {@link LagrelloConnectionPool}.
  */
 final class LagrelloClientHttpConnectorFactory {
 
@@ -41,7 +42,12 @@ final class LagrelloClientHttpConnectorFactory {
 		if (sslBundle != null) {
 			settings = settings.withSslBundle(sslBundle);
 		}
-		return neverFollowingRedirects(withPool(this.builder, pool)).build(settings);
+		ClientHttpConnectorBuilder<?> builder = withPool(this.builder, pool);
+		LagrelloProxy proxy = LagrelloProxy.of(properties.getProxy());
+		if (proxy != null) {
+			builder = proxy.applyTo(builder);
+		}
+		return neverFollowingRedirects(builder).build(settings);
 	}
 
 	/**

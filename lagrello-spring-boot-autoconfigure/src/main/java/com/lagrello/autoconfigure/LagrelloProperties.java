@@ -2,6 +2,8 @@ package com.lagrello.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +66,8 @@ public class LagrelloProperties implements Validator {
 	private final Ssl ssl = new Ssl();
 
 	private final Pool pool = new Pool();
+
+	private final Proxy proxy = new Proxy();
 
 	private final Bulk bulk = new Bulk();
 
@@ -141,6 +145,10 @@ public class LagrelloProperties implements Validator {
 
 	public Ssl getSsl() {
 		return this.ssl;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
 	}
 
 	public Pool getPool() {
@@ -429,6 +437,86 @@ public class LagrelloProperties implements Validator {
 
 		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * HTTP proxy for the Lagrello client's connections only.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Host name or address of the HTTP proxy, without scheme; no proxy when unset.
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Port of the HTTP proxy, required with a host.
+		 */
+		private @Nullable Integer port;
+
+		/**
+		 * User name for the proxy's Basic authentication, a secret like the access token.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password for the proxy's Basic authentication, a secret like the access token.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Hosts reached directly rather than through the proxy; * matches any part of a
+		 * name, for example *.internal.example.com.
+		 */
+		private List<String> nonProxyHosts = new ArrayList<>();
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public List<String> getNonProxyHosts() {
+			return this.nonProxyHosts;
+		}
+
+		public void setNonProxyHosts(List<String> nonProxyHosts) {
+			this.nonProxyHosts = nonProxyHosts;
+		}
+
+		@Override
+		public String toString() {
+			// never the credentials
+			return "Proxy[host=" + this.host + ", port=" + this.port + ", username="
+					+ ((this.username != null) ? "******" : null) + "]";
 		}
 
 	}

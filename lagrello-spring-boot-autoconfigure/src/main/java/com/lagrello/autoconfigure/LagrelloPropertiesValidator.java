@@ -3,6 +3,7 @@ package com.lagrello.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.lagrello.client.RetryBudget;
 import com.lagrello.client.TokensClientBuilder;
@@ -20,6 +21,11 @@ import org.springframework.validation.Errors;
 final class LagrelloPropertiesValidator {
 
 	private static final long MAX_IN_MEMORY_SIZE = Integer.MAX_VALUE;
+
+	// a name, an IPv4 address or a bracketed IPv6 address
+	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]");
+
+	private static final Pattern NON_PROXY_HOST = Pattern.compile("[A-Za-z0-9.*:\\[\\]-]+");
 
 	private LagrelloPropertiesValidator() {
 	}
@@ -66,6 +72,7 @@ final class LagrelloPropertiesValidator {
 				|| budget.getWindow().compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
 			errors.rejectValue("retry.budget.window", "range", "must be from 1s to 1d");
 		}
+		validateProxy(properties.getProxy(), errors);
 		LagrelloProperties.Pagination pagination = properties.getPagination();
 		if (pagination.getPageSize() < 1 || pagination.getPageSize() > 20) {
 			errors.rejectValue("pagination.pageSize", "range", "must be from 1 to 20, the most the API serves");
@@ -84,6 +91,34 @@ final class LagrelloPropertiesValidator {
 				&& !isLoopback(properties.getBaseUrl().getHost())) {
 			errors.rejectValue("baseUrl", "insecure", "would send the access token in clear text to a remote host: use"
 					+ " https, or set lagrello.allow-insecure-http=true if you mean it");
+		}
+	}
+
+	private static void validateProxy(LagrelloProperties.Proxy proxy, Errors errors) {
+		String host = proxy.getHost();
+		boolean hasHost = host != null && !host.isBlank();
+		if (hasHost && !HOST.matcher(host.strip()).matches()) {
+			errors.rejectValue("proxy.host", "shape",
+					"must be a host name or address only, without scheme, port or path,"
+							+ " for example proxy.example.com");
+		}
+		Integer port = proxy.getPort();
+		if (hasHost && (port == null || port < 1 || port > 65535)) {
+			errors.rejectValue("proxy.port", "range", "must be from 1 to 65535 when lagrello.proxy.host is set");
+		}
+		if (!hasHost && (port != null || proxy.getUsername() != null || proxy.getPassword() != null
+				|| !proxy.getNonProxyHosts().isEmpty())) {
+			errors.rejectValue("proxy.host", "missing",
+					"must be set when lagrello.proxy.port, username, password or non-proxy-hosts is");
+		}
+		if ((proxy.getUsername() == null || proxy.getUsername().isBlank()) != (proxy.getPassword() == null)) {
+			errors.rejectValue("proxy.username", "pair", "and lagrello.proxy.password must be set together");
+		}
+		for (String entry : proxy.getNonProxyHosts()) {
+			if (entry == null || !NON_PROXY_HOST.matcher(entry.strip()).matches()) {
+				errors.rejectValue("proxy.nonProxyHosts", "shape",
+						"must be host names or addresses, with * for any part of a name, but one is '" + entry + "'");
+			}
 		}
 	}
 

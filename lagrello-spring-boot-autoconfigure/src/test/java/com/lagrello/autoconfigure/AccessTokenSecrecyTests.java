@@ -83,6 +83,28 @@ class AccessTokenSecrecyTests {
 	}
 
 	@Test
+	void envAndConfigpropsMaskTheProxyCredentials() {
+		String user = "proxy-user-4711";
+		String password = "proxy-password-4711";
+		this.runner
+			.withPropertyValues("lagrello.proxy.host=127.0.0.1", "lagrello.proxy.port=3128",
+					"lagrello.proxy.username=" + user, "lagrello.proxy.password=" + password)
+			.withSystemProperties("sun.java.command=com.example.App --lagrello.proxy.password=" + password)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				String env = JsonMapper.shared()
+					.writeValueAsString(context.getBean(EnvironmentEndpoint.class).environment(null));
+				String configprops = JsonMapper.shared()
+					.writeValueAsString(
+							context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties());
+				assertThat(env).contains("lagrello.proxy.username").doesNotContain(user).doesNotContain(password);
+				assertThat(configprops).contains("proxy").doesNotContain(user).doesNotContain(password);
+				assertThat(context.getBean(LagrelloProperties.class).getProxy().toString()).doesNotContain(user)
+					.doesNotContain(password);
+			});
+	}
+
+	@Test
 	void noLogLineOfTheClientContainsTheAccessTokenAtAnyLevel() {
 		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
 			.withHeader("Content-Type", "application/json")

@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTests {
 
 	/** Properties that have no default, on purpose. */
-	private static final Set<String> WITHOUT_DEFAULT = Set.of("lagrello.access-token", "lagrello.ssl.bundle");
+	private static final Set<String> WITHOUT_DEFAULT = Set.of("lagrello.access-token", "lagrello.ssl.bundle",
+			"lagrello.proxy.host", "lagrello.proxy.port", "lagrello.proxy.username", "lagrello.proxy.password",
+			"lagrello.proxy.non-proxy-hosts");
 
 	@Test
 	void everyPropertyHasADescriptionInTheHouseStyle() throws IOException {

@@ -1,9 +1,7 @@
 package com.lagrello.autoconfigure;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.lagrello.client.LagrelloTransportException;
@@ -29,8 +27,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 class SslBundleTests {
 
-	private static final String PASSWORD = "changeit";
-
 	@TempDir
 	static Path directory;
 
@@ -40,19 +36,14 @@ class SslBundleTests {
 
 	@BeforeAll
 	static void startHttpsServer() throws Exception {
-		Path keystore = directory.resolve("server.p12");
-		certificate = directory.resolve("server.pem");
-		keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname",
-				"CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", keystore.toString(),
-				"-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
-		keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storetype", "PKCS12",
-				"-storepass", PASSWORD, "-file", certificate.toString());
+		LoopbackCertificate generated = LoopbackCertificate.generate(directory);
+		certificate = generated.certificate();
 		server = new WireMockServer(wireMockConfig().dynamicPort()
 			.dynamicHttpsPort()
-			.keystorePath(keystore.toString())
+			.keystorePath(generated.keystore().toString())
 			.keystoreType("PKCS12")
-			.keystorePassword(PASSWORD)
-			.keyManagerPassword(PASSWORD));
+			.keystorePassword(LoopbackCertificate.PASSWORD)
+			.keyManagerPassword(LoopbackCertificate.PASSWORD));
 		server.start();
 		server.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
 	}
@@ -60,17 +51,6 @@ class SslBundleTests {
 	@AfterAll
 	static void stopHttpsServer() {
 		server.stop();
-	}
-
-	private static void keytool(String... arguments) throws IOException, InterruptedException {
-		List<String> command = new java.util.ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes());
-		if (process.waitFor() != 0) {
-			throw new IllegalStateException("keytool failed: " + output);
-		}
 	}
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()

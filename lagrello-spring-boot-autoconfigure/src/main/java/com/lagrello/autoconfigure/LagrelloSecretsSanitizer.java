@@ -1,0 +1,60 @@
+package com.lagrello.autoconfigure;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.util.StringUtils;
+
+/**
+ * Masks the Lagrello secrets in {@code /actuator/env} and {@code /actuator/configprops}
+ * even where an application shows their values: the access token and the proxy
+ * credentials under every spelling relaxed binding accepts, and any other value that
+ * contains the access token or the proxy password, such as {@code sun.java.command}
+ * holding {@code --lagrello.access-token=...} or {@code SPRING_APPLICATION_JSON}.
+ */
+final class LagrelloSecretsSanitizer implements SanitizingFunction {
+
+	// keys without separators: lagrello.access-token, lagrello.accessToken,
+	// LAGRELLO_ACCESS_TOKEN all become lagrelloaccesstoken
+	private static final Set<String> SECRET_KEYS = Set.of("lagrelloaccesstoken", "lagrelloproxyusername",
+			"lagrelloproxypassword");
+
+	private final ObjectProvider<LagrelloConnectionDetails> connectionDetails;
+
+	private final ObjectProvider<LagrelloProperties> properties;
+
+	LagrelloSecretsSanitizer(ObjectProvider<LagrelloConnectionDetails> connectionDetails,
+			ObjectProvider<LagrelloProperties> properties) {
+		this.connectionDetails = connectionDetails;
+		this.properties = properties;
+	}
+
+	@Override
+	public SanitizableData apply(SanitizableData data) {
+		return (isSecretKey(data.getLowerCaseKey()) || containsSecret(data.getValue())) ? data.withSanitizedValue()
+				: data;
+	}
+
+	private static boolean isSecretKey(String lowerCaseKey) {
+		return SECRET_KEYS.contains(lowerCaseKey.replaceAll("[-_.]", ""));
+	}
+
+	private boolean containsSecret(@Nullable Object value) {
+		if (!(value instanceof CharSequence text) || text.isEmpty()) {
+			return false;
+		}
+		LagrelloConnectionDetails details = this.connectionDetails.getIfAvailable();
+		LagrelloProperties lagrello = this.properties.getIfAvailable();
+		return contains(text, (details != null) ? details.getAccessToken() : null)
+				|| contains(text, (lagrello != null) ? lagrello.getProxy().getPassword() : null);
+	}
+
+	private static boolean contains(CharSequence text, @Nullable String secret) {
+		return StringUtils.hasText(secret) && text.toString().contains(secret.strip());
+	}
+
+}

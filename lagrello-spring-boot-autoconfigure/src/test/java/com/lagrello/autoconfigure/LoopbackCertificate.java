@@ -1,0 +1,42 @@
+package com.lagrello.autoconfigure;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A self-signed certificate for {@code localhost} and {@code 127.0.0.1}, generated with
+ * the JDK's keytool for one test class: a PKCS12 key store for the server and the
+ * certificate in PEM for a trust store.
+ *
+ * @param keystore the server's key store, password {@link #PASSWORD}
+ * @param certificate the certificate, to trust through an SSL bundle
+ */
+record LoopbackCertificate(Path keystore, Path certificate) {
+
+	static final String PASSWORD = "changeit";
+
+	static LoopbackCertificate generate(Path directory) throws IOException, InterruptedException {
+		Path keystore = directory.resolve("server.p12");
+		Path certificate = directory.resolve("server.pem");
+		keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname",
+				"CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", keystore.toString(),
+				"-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
+		keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+				"-storepass", PASSWORD, "-file", certificate.toString());
+		return new LoopbackCertificate(keystore, certificate);
+	}
+
+	private static void keytool(String... arguments) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("keytool failed: " + output);
+		}
+	}
+
+}

@@ -1,0 +1,145 @@
+package com.lagrello.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.lagrello.client.LagrelloException;
+import com.lagrello.client.TokensClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code lagrello.proxy.*} through a loopback HTTP proxy: a {@code CONNECT} tunnel for an
+ * https API, with Basic credentials given to the proxy only.
+ */
+class ProxyTests {
+
+	private static final String USER = "proxy-user";
+
+	private static final String PASSWORD = "proxy-password-4711";
+
+	private static final String CREDENTIALS = "Basic "
+			+ Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+	private static final String TOKEN = "proxied-access-token-42";
+
+	@TempDir
+	static Path directory;
+
+	static WireMockServer api;
+
+	static LoopbackCertificate certificate;
+
+	private LoopbackProxy proxy;
+
+	@BeforeAll
+	static void startApi() throws Exception {
+		certificate = LoopbackCertificate.generate(directory);
+		api = new WireMockServer(wireMockConfig().dynamicPort()
+			.dynamicHttpsPort()
+			.keystorePath(certificate.keystore().toString())
+			.keystoreType("PKCS12")
+			.keystorePassword(LoopbackCertificate.PASSWORD)
+			.keyManagerPassword(LoopbackCertificate.PASSWORD));
+		api.start();
+		api.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
+	}
+
+	@AfterAll
+	static void stopApi() {
+		api.stop();
+	}
+
+	@AfterEach
+	void stopProxy() throws Exception {
+		this.proxy.close();
+		api.resetRequests();
+	}
+
+	private ApplicationContextRunner runner(String baseUrl, String... properties) {
+		return new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(SslAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+							WebClientAutoConfiguration.class, LagrelloAutoConfiguration.class))
+			.withPropertyValues("lagrello.base-url=" + baseUrl, "lagrello.access-token=" + TOKEN,
+					"lagrello.retry.max-attempts=1", "lagrello.proxy.host=127.0.0.1",
+					"lagrello.proxy.port=" + this.proxy.port(),
+					"spring.ssl.bundle.pem.lagrello-test.truststore.certificate=file:" + certificate.certificate(),
+					"lagrello.ssl.bundle=lagrello-test")
+			.withPropertyValues(properties);
+	}
+
+	private static String httpsBaseUrl() {
+		return "https://localhost:" + api.httpsPort();
+	}
+
+	@Test
+	void anHttpsCallGoesThroughTheProxysTunnelWithItsCredentials() throws Exception {
+		this.proxy = new LoopbackProxy(CREDENTIALS);
+		runner(httpsBaseUrl(), "lagrello.proxy.username=" + USER, "lagrello.proxy.password=" + PASSWORD)
+			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("abc"))
+				.expectComplete()
+				.verify(Duration.ofSeconds(10)));
+		assertThat(this.proxy.requestLines()).containsExactly("CONNECT localhost:" + api.httpsPort() + " HTTP/1.1");
+		assertThat(this.proxy.authorizations()).containsExactly(CREDENTIALS);
+		api.verify(1, deleteRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization",
+				equalTo("Bearer " + TOKEN)));
+	}
+
+	@Test
+	void thePlainHttpCallOfTheJdkConnectorIsForwardedByThePlainProxy() throws Exception {
+		this.proxy = new LoopbackProxy(null);
+		runner("http://127.0.0.1:" + api.port(), "spring.http.clients.reactive.connector=jdk")
+			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("abc"))
+				.expectComplete()
+				.verify(Duration.ofSeconds(10)));
+		assertThat(this.proxy.requestLines())
+			.containsExactly("DELETE http://127.0.0.1:" + api.port() + "/v1/tokens/abc HTTP/1.1");
+		api.verify(1, deleteRequestedFor(urlEqualTo("/v1/tokens/abc")));
+	}
+
+	@Test
+	void aNonProxyHostIsReachedDirectly() throws Exception {
+		this.proxy = new LoopbackProxy(null);
+		runner(httpsBaseUrl(), "lagrello.proxy.non-proxy-hosts=*.internal,LOCAL*")
+			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("abc"))
+				.expectComplete()
+				.verify(Duration.ofSeconds(10)));
+		assertThat(this.proxy.requestLines()).isEmpty();
+		api.verify(1, deleteRequestedFor(urlEqualTo("/v1/tokens/abc")));
+	}
+
+	@Test
+	void aProxyThatRefusesTheCredentialsFailsTheCallWithoutReachingTheApiOrEchoingThem() throws Exception {
+		this.proxy = new LoopbackProxy("Basic c29tZW9uZTplbHNl");
+		runner(httpsBaseUrl(), "lagrello.proxy.username=" + USER, "lagrello.proxy.password=" + PASSWORD)
+			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("abc"))
+				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(LagrelloException.class)
+					.hasMessageNotContaining(PASSWORD)
+					.hasMessageNotContaining(TOKEN))
+				.verify(Duration.ofSeconds(10)));
+		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+}
