@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -13,7 +11,6 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Deletes the tokens that match a filter, safely: a snapshot of every token first (so
@@ -52,7 +49,7 @@ final class BulkDelete {
 				.filter((token) -> !token.tokenKey().equals(ownTokenKey))
 				.filter(filter)
 				.toList();
-			HoldBack holdBack = new HoldBack();
+			RetryAfterHold holdBack = new RetryAfterHold();
 			Map<Token, LagrelloException> failures = new LinkedHashMap<>();
 			return Flux.fromIterable(targets)
 				.flatMapSequential((token) -> holdBack.await()
@@ -69,44 +66,6 @@ final class BulkDelete {
 					return new DeleteAllResult(deleted, failures);
 				});
 		});
-	}
-
-	/**
-	 * The time before which no further delete of the batch starts.
-	 */
-	private static final class HoldBack {
-
-		// no hold until a Retry-After is met
-		private static final long NONE = Long.MIN_VALUE;
-
-		private final AtomicLong notBefore = new AtomicLong(NONE);
-
-		void until(Duration wait) {
-			long nanos;
-			try {
-				nanos = wait.toNanos();
-			}
-			catch (ArithmeticException beyondLong) {
-				nanos = Long.MAX_VALUE;
-			}
-			long now = now();
-			long until = (nanos > Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + nanos;
-			this.notBefore.accumulateAndGet(until, Math::max);
-		}
-
-		Mono<Void> await() {
-			return Mono.defer(() -> {
-				long until = this.notBefore.get();
-				long wait = (until != NONE) ? until - now() : 0;
-				return (wait > 0) ? Mono.delay(Duration.ofNanos(wait)).then() : Mono.empty();
-			});
-		}
-
-		// Reactor's clock, so that tests can run it in virtual time
-		private static long now() {
-			return Schedulers.parallel().now(TimeUnit.NANOSECONDS);
-		}
-
 	}
 
 	private record Outcome(Token token, @Nullable LagrelloException failure) {

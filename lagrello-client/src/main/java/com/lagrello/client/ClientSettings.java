@@ -25,9 +25,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param callTimeout the longest time one call may take, every attempt and wait included
  * @param bulkConcurrency the most deletes at a time of {@code deleteAll}
  * @param observationRegistry where each call's observation goes
+ * @param pageConcurrency the most pages in flight at once when the links are page numbers
+ * @param rebasePageLinks whether next links to another origin are followed on the base
+ * URL's
  */
 record ClientSettings(WebClient.Builder webClientBuilder, URI baseUrl, Supplier<String> accessToken,
 		Duration readTimeout, RetryPolicy retryPolicy, RetryBudget retryBudget, int pageSize, int maxPages,
-		boolean allowInsecureHttp, Duration callTimeout, int bulkConcurrency, ObservationRegistry observationRegistry) {
+		boolean allowInsecureHttp, Duration callTimeout, int bulkConcurrency, ObservationRegistry observationRegistry,
+		int pageConcurrency, boolean rebasePageLinks) {
 
 }

@@ -3,6 +3,8 @@ package com.lagrello.client;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Holds back the next page request of one drain until downstream demand goes beyond what
  * the pages so far delivered: tokens for {@code listAll}, pages for {@code listPages}.
@@ -20,12 +22,34 @@ final class DemandGate {
 
 	private final AtomicReference<Runnable> waiting = new AtomicReference<>();
 
+	// told of every downstream request while set: numbered paging's source of pages
+	private volatile @Nullable Runnable onRequest;
+
 	/**
 	 * Adds downstream demand, and starts the waiting request if it is now demanded.
 	 */
 	void request(long n) {
 		this.requested.accumulateAndGet(n, (current, more) -> (current + more < 0) ? Long.MAX_VALUE : current + more);
 		release();
+		Runnable listener = this.onRequest;
+		if (listener != null) {
+			listener.run();
+		}
+	}
+
+	/**
+	 * Whether downstream wants more than the pages so far delivered.
+	 */
+	boolean isDemanded() {
+		return this.requested.get() > this.received.get();
+	}
+
+	/**
+	 * Sets what runs on every downstream request from now on, or {@code null} for
+	 * nothing; it may run on any thread, also at once.
+	 */
+	void onEveryRequest(@Nullable Runnable listener) {
+		this.onRequest = listener;
 	}
 
 	/**
@@ -45,7 +69,7 @@ final class DemandGate {
 	}
 
 	private void release() {
-		if (this.requested.get() > this.received.get()) {
+		if (isDemanded()) {
 			Runnable start = this.waiting.getAndSet(null);
 			if (start != null) {
 				start.run();

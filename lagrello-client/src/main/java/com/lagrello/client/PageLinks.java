@@ -6,13 +6,23 @@ import java.util.Locale;
 
 /**
  * Resolves the server's {@code paging.next} links against the base URL and refuses those
- * to another origin, so that the access token never leaves it.
+ * to another origin, so that the access token never leaves it; or, when asked to rebase,
+ * follows them on the base URL's origin.
  */
 final class PageLinks {
 
 	private final URI baseUrl;
 
-	PageLinks(URI baseUrl) {
+	private final boolean rebase;
+
+	/**
+	 * Creates the links of a base URL.
+	 * @param baseUrl the base URL
+	 * @param rebase whether a link to another origin is followed on the base URL's
+	 * origin, its path and query kept, rather than refused
+	 */
+	PageLinks(URI baseUrl, boolean rebase) {
+		this.rebase = rebase;
 		// java.net.URI resolves "a" against "http://host" as "http://hosta": give it a
 		// path
 		this.baseUrl = (baseUrl.getRawPath() == null || baseUrl.getRawPath().isEmpty()) ? baseUrl.resolve("/")
@@ -30,6 +40,12 @@ final class PageLinks {
 		}
 		catch (URISyntaxException | IllegalArgumentException ex) {
 			throw new LagrelloPagingException("tokens/list refused the next page link: it is not a valid URL", ex);
+		}
+		if (!sameOrigin(link) && this.rebase && link.getRawPath() != null && link.isAbsolute()) {
+			// a gateway that rewrites hosts: the same path and query, on the base URL's
+			// origin, where the token may go
+			return URI.create(this.baseUrl.getScheme() + "://" + this.baseUrl.getRawAuthority() + link.getRawPath()
+					+ ((link.getRawQuery() != null) ? "?" + link.getRawQuery() : ""));
 		}
 		if (!sameOrigin(link)) {
 			throw new LagrelloPagingException(

@@ -1,9 +1,12 @@
 package com.lagrello.client;
 
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -23,6 +26,16 @@ import reactor.core.publisher.Mono;
  * followed fails the stream when it is needed, after the pages before it, and is never
  * requested: one to another origin, one visited before, or a page beyond the maximum.
  * Cancelling reaches the request in flight.
+ * <p>
+ * With a concurrency above 1, a first page whose {@code next} is the client's own link to
+ * the following page number hands over to {@link Drain#numbered numbered} paging: up to
+ * that many pages in flight at once, by number, emitted in order, each page's
+ * {@code next} checked against the page fetched after it. At the first difference, the
+ * pages fetched ahead are dropped and the server's link is followed one page at a time
+ * again; the first page without data or without {@code next} ends the drain and cancels
+ * the requests beyond it. A page answered {@code 429} or {@code 503} holds back the
+ * others by order alone: it waits out its {@code Retry-After} in its own retry, and no
+ * page beyond those already in flight starts before it is emitted.
  */
 final class TokenPages {
 
@@ -33,11 +46,25 @@ final class TokenPages {
 
 	private final int maxPages;
 
+	private final int concurrency;
+
+	private final String tokensUrl;
+
 	private final Function<URI, Mono<TokenList>> fetch;
 
-	TokenPages(PageLinks links, int maxPages, Function<URI, Mono<TokenList>> fetch) {
+	/**
+	 * Creates the paging of a client.
+	 * @param links resolves and checks the server's links
+	 * @param maxPages the most pages one drain follows
+	 * @param concurrency the most pages in flight at once, 1 for one after the other
+	 * @param tokensUrl the listing's URL, for page-number links
+	 * @param fetch fetches one page, its retries included
+	 */
+	TokenPages(PageLinks links, int maxPages, int concurrency, String tokensUrl, Function<URI, Mono<TokenList>> fetch) {
 		this.links = links;
 		this.maxPages = maxPages;
+		this.concurrency = concurrency;
+		this.tokensUrl = tokensUrl;
 		this.fetch = fetch;
 	}
 
@@ -65,8 +92,8 @@ final class TokenPages {
 	}
 
 	/**
-	 * The state of one subscription. Its pages are fetched one after the other, each link
-	 * known only once the page before it arrived, so the links visited need no lock.
+	 * The state of one subscription: its demand and the links it visited. Pages are
+	 * visited in order, one at a time, so the links visited need no lock.
 	 */
 	private final class Drain {
 
@@ -76,58 +103,204 @@ final class TokenPages {
 
 		private final ToLongFunction<TokenList> delivered;
 
-		// set on subscription, before the first link is let in
-		private FluxSink<URI> links;
-
 		Drain(ToLongFunction<TokenList> delivered) {
 			this.delivered = delivered;
 		}
 
 		Flux<TokenList> pages(URI first) {
-			// a FluxSink is serialized: a link may be let in on the thread of a page
-			// answer
-			// or on the thread of a downstream request
-			return Flux.<URI>create((sink) -> {
-				this.links = sink;
-				follow(first);
+			PageNumber numbered = (TokenPages.this.concurrency > 1) ? PageNumber.of(first, TokenPages.this.tokensUrl)
+					: null;
+			FollowedLinks followed = new FollowedLinks(numbered);
+			return followed.pages((sink) -> followed.follow(first))
+				.concatWith(Flux.defer(() -> (followed.handover != null) ? numbered(followed.handover) : Flux.empty()));
+		}
+
+		/**
+		 * Pages from the given one on, by number, up to the concurrency at once, each
+		 * started only while downstream wants more than the pages so far delivered; then
+		 * the server's links again where they stop being the numbered ones.
+		 */
+		private Flux<TokenList> numbered(PageNumber from) {
+			NumberedPages numbers = new NumberedPages(from, this.visited.remaining());
+			// the server's next link where numbered paging stopped without an end
+			String[] leftover = new String[1];
+			return Flux.<PageNumber>create((sink) -> {
+				numbers.sink = sink;
+				this.gate.onEveryRequest(numbers::offer);
+				sink.onRequest((n) -> numbers.offer());
+				sink.onDispose(() -> this.gate.onEveryRequest(null));
 			})
-				.flatMapSequentialDelayError((link) -> TokenPages.this.fetch.apply(link)
-					.doOnNext(this::arrived)
-					// a failed page is the last: the pages before it are still emitted
-					.doOnError((failure) -> this.links.complete()), PAGES_AT_ONCE, 1);
+				.flatMapSequential(
+						(page) -> TokenPages.this.fetch.apply(page.link())
+							.map((answer) -> new Numbered(page, answer, null))
+							.onErrorResume((failure) -> Mono.just(new Numbered(page, null, failure))),
+						TokenPages.this.concurrency, 1)
+				.<TokenList>handle((numbered, sink) -> {
+					if (numbered.failure() != null) {
+						sink.error(numbered.failure());
+						return;
+					}
+					TokenList page = numbered.answer();
+					this.visited.visit(numbered.page().link());
+					this.gate.received(this.delivered.applyAsLong(page));
+					sink.next(page);
+					leftover[0] = null;
+					if (page.data().isEmpty() || !page.paging().hasNext()) {
+						sink.complete();
+						return;
+					}
+					leftover[0] = page.paging().next();
+					if (!isLink(leftover[0], numbered.page().next())) {
+						// drops the pages fetched ahead, cancels those in flight
+						sink.complete();
+					}
+				})
+				.concatWith(Flux.defer(() -> (leftover[0] != null) ? fromServerLink(leftover[0]) : Flux.empty()));
 		}
 
-		private void arrived(TokenList page) {
-			this.gate.received(this.delivered.applyAsLong(page));
-			if (page.data().isEmpty() || !page.paging().hasNext()) {
-				this.links.complete();
-				return;
-			}
-			URI next;
+		private boolean isLink(String next, PageNumber expected) {
 			try {
-				next = TokenPages.this.links.resolve(page.paging().next());
+				return expected.isAskedForBy(TokenPages.this.links.resolve(next));
 			}
 			catch (LagrelloPagingException refused) {
-				refuseWhenNeeded(refused);
-				return;
+				return false;
 			}
-			follow(next);
 		}
 
-		private void follow(URI link) {
-			try {
-				this.visited.visit(link);
-			}
-			catch (LagrelloPagingException refused) {
-				refuseWhenNeeded(refused);
-				return;
-			}
-			this.gate.whenDemanded(() -> this.links.next(link));
+		/**
+		 * Pages from a server's {@code next} link on, one at a time.
+		 */
+		private Flux<TokenList> fromServerLink(String next) {
+			FollowedLinks followed = new FollowedLinks(null);
+			return followed.pages((sink) -> followed.resolveAndFollow(next));
 		}
 
-		private void refuseWhenNeeded(LagrelloPagingException refused) {
-			this.gate.whenDemanded(() -> this.links.error(refused));
+		/**
+		 * The page numbers of one numbered run, let go one by one while they are asked
+		 * for and downstream wants more than it has. The pages in flight are not counted
+		 * as had, so up to the concurrency may be fetched ahead. Offers come from page
+		 * answers and downstream requests, on any thread and re-entrantly: one loop runs
+		 * at a time and picks up what the others asked for.
+		 */
+		private final class NumberedPages {
+
+			private final PageNumber from;
+
+			private final int limit;
+
+			private final AtomicInteger offering = new AtomicInteger();
+
+			private int launched;
+
+			// set on subscription, before any offer
+			private FluxSink<PageNumber> sink;
+
+			NumberedPages(PageNumber from, int limit) {
+				this.from = from;
+				this.limit = limit;
+			}
+
+			void offer() {
+				if (this.offering.getAndIncrement() != 0) {
+					return;
+				}
+				do {
+					while (!this.sink.isCancelled() && this.sink.requestedFromDownstream() > 0
+							&& Drain.this.gate.isDemanded()) {
+						if (this.launched >= this.limit) {
+							this.sink.complete();
+							break;
+						}
+						this.sink.next(this.from.plus(this.launched++));
+					}
+				}
+				while (this.offering.decrementAndGet() != 0);
+			}
+
 		}
+
+		/**
+		 * One run of pages fetched one after the other, each link known once the page
+		 * before it arrived. When it starts from a page-number link, its first page may
+		 * hand over to numbered paging.
+		 */
+		private final class FollowedLinks {
+
+			private final @Nullable PageNumber numberedFirst;
+
+			// set on subscription, before the first link is let in
+			private FluxSink<URI> sink;
+
+			private @Nullable PageNumber handover;
+
+			FollowedLinks(@Nullable PageNumber numberedFirst) {
+				this.numberedFirst = numberedFirst;
+			}
+
+			Flux<TokenList> pages(Consumer<FluxSink<URI>> start) {
+				// a FluxSink is serialized: a link may be let in on the thread of a page
+				// answer or on the thread of a downstream request
+				return Flux.<URI>create((sink) -> {
+					this.sink = sink;
+					start.accept(sink);
+				})
+					.flatMapSequentialDelayError((link) -> TokenPages.this.fetch.apply(link)
+						.doOnNext(this::arrived)
+						// a failed page is the last: the pages before it are still
+						// emitted
+						.doOnError((failure) -> this.sink.complete()), PAGES_AT_ONCE, 1);
+			}
+
+			private void arrived(TokenList page) {
+				Drain.this.gate.received(Drain.this.delivered.applyAsLong(page));
+				if (page.data().isEmpty() || !page.paging().hasNext()) {
+					this.sink.complete();
+					return;
+				}
+				if (this.numberedFirst != null && Drain.this.visited.remaining() > 0
+						&& isLink(page.paging().next(), this.numberedFirst.next())) {
+					this.handover = this.numberedFirst.next();
+					this.sink.complete();
+					return;
+				}
+				resolveAndFollow(page.paging().next());
+			}
+
+			void resolveAndFollow(String next) {
+				URI link;
+				try {
+					link = TokenPages.this.links.resolve(next);
+				}
+				catch (LagrelloPagingException refused) {
+					refuseWhenNeeded(refused);
+					return;
+				}
+				follow(link);
+			}
+
+			void follow(URI link) {
+				try {
+					Drain.this.visited.visit(link);
+				}
+				catch (LagrelloPagingException refused) {
+					refuseWhenNeeded(refused);
+					return;
+				}
+				Drain.this.gate.whenDemanded(() -> this.sink.next(link));
+			}
+
+			private void refuseWhenNeeded(LagrelloPagingException refused) {
+				Drain.this.gate.whenDemanded(() -> this.sink.error(refused));
+			}
+
+		}
+
+	}
+
+	/**
+	 * A page fetched by number: its answer, or why there is none.
+	 */
+	private record Numbered(PageNumber page, @Nullable TokenList answer, @Nullable Throwable failure) {
 
 	}
 

@@ -47,6 +47,12 @@ public final class TokensClientBuilder {
 	 */
 	public static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
+	/** Default of {@link #paginationConcurrency(int)}: one page at a time. */
+	public static final int DEFAULT_PAGINATION_CONCURRENCY = 1;
+
+	/** The largest {@link #paginationConcurrency(int)}. */
+	public static final int MAX_PAGINATION_CONCURRENCY = 32;
+
 	/** Default of {@link #bulkConcurrency(int)}. */
 	public static final int DEFAULT_BULK_CONCURRENCY = 4;
 
@@ -74,6 +80,10 @@ public final class TokensClientBuilder {
 
 	private @Nullable ObservationRegistry observationRegistry;
 
+	private int paginationConcurrency;
+
+	private boolean rebasePageLinks;
+
 	// shared with the client this builder was derived from, which owns it
 	private final @Nullable ReadTimeouts sharedTimeouts;
 
@@ -94,6 +104,7 @@ public final class TokensClientBuilder {
 		this.callTimeout = DEFAULT_CALL_TIMEOUT;
 		this.bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
 		this.observationRegistry = ObservationRegistry.NOOP;
+		this.paginationConcurrency = DEFAULT_PAGINATION_CONCURRENCY;
 		this.sharedTimeouts = null;
 		this.sharedAllowance = null;
 		this.sharedAllowanceBaseUrl = null;
@@ -112,6 +123,8 @@ public final class TokensClientBuilder {
 		this.callTimeout = settings.callTimeout();
 		this.bulkConcurrency = settings.bulkConcurrency();
 		this.observationRegistry = settings.observationRegistry();
+		this.paginationConcurrency = settings.pageConcurrency();
+		this.rebasePageLinks = settings.rebasePageLinks();
 		this.sharedTimeouts = timeouts;
 		this.sharedAllowance = allowance;
 		this.sharedAllowanceBaseUrl = settings.baseUrl();
@@ -224,6 +237,34 @@ public final class TokensClientBuilder {
 	}
 
 	/**
+	 * Sets how many pages {@code listAll} and {@code listPages} may have in flight at
+	 * once, from 1 (the default: one after the other) to 32. Above 1, and only when the
+	 * first page's {@code next} is the client's own page-number link, pages are fetched
+	 * by number that many at a time and emitted in order, each checked against the
+	 * server's links; otherwise paging stays one page at a time. Each page in flight
+	 * counts against the API's rate limit.
+	 * @param paginationConcurrency the most pages in flight
+	 * @return this builder
+	 */
+	public TokensClientBuilder paginationConcurrency(int paginationConcurrency) {
+		this.paginationConcurrency = paginationConcurrency;
+		return this;
+	}
+
+	/**
+	 * Sets whether a {@code next} link to another origin is followed on the base URL's
+	 * origin (its path and query kept) instead of refused, for an API behind a gateway
+	 * that rewrites hosts; {@code false} by default. The access token still goes to the
+	 * base URL's origin only.
+	 * @param rebasePageLinks whether to rebase foreign links
+	 * @return this builder
+	 */
+	public TokensClientBuilder rebasePageLinks(boolean rebasePageLinks) {
+		this.rebasePageLinks = rebasePageLinks;
+		return this;
+	}
+
+	/**
 	 * Sets the page size of {@link TokensClient#listAll()}, from 1 to 20 (the default).
 	 * @param pageSize the page size
 	 * @return this builder
@@ -302,6 +343,11 @@ public final class TokensClientBuilder {
 		if (this.retryBudget == null) {
 			throw new LagrelloInvalidArgumentException("retryBudget", "retry budget must not be null");
 		}
+		if (this.paginationConcurrency < 1 || this.paginationConcurrency > MAX_PAGINATION_CONCURRENCY) {
+			throw new LagrelloInvalidArgumentException("paginationConcurrency",
+					"pagination concurrency must be from 1 to " + MAX_PAGINATION_CONCURRENCY + ", but is "
+							+ this.paginationConcurrency);
+		}
 		if (this.observationRegistry == null) {
 			throw new LagrelloInvalidArgumentException("observationRegistry",
 					"observation registry must not be null (ObservationRegistry.NOOP observes nothing)");
@@ -325,7 +371,8 @@ public final class TokensClientBuilder {
 		}
 		ClientSettings settings = new ClientSettings(this.webClientBuilder.clone(), origin, this.accessToken,
 				this.readTimeout, this.retryPolicy, this.retryBudget, this.pageSize, this.maxPages,
-				this.allowInsecureHttp, this.callTimeout, this.bulkConcurrency, this.observationRegistry);
+				this.allowInsecureHttp, this.callTimeout, this.bulkConcurrency, this.observationRegistry,
+				this.paginationConcurrency, this.rebasePageLinks);
 		// another API (region, gateway) has its own outages: its own budget
 		RetryAllowance allowance = (this.sharedAllowance != null && origin.equals(this.sharedAllowanceBaseUrl)
 				&& this.sharedAllowance.budget().equals(this.retryBudget)) ? this.sharedAllowance

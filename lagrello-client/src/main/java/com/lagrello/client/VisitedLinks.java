@@ -48,6 +48,13 @@ final class VisitedLinks {
 		}
 	}
 
+	/**
+	 * Returns how many more pages may be visited.
+	 */
+	int remaining() {
+		return this.maxPages - this.digests.size();
+	}
+
 	private static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");

@@ -75,8 +75,9 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			.filter(JsonByDefault.FILTER)
 			.build();
 		this.tokensUrl = settings.baseUrl() + TOKENS_PATH;
-		this.pageLinks = new PageLinks(settings.baseUrl());
-		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), this::retrievePage);
+		this.pageLinks = new PageLinks(settings.baseUrl(), settings.rebasePageLinks());
+		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), settings.pageConcurrency(), this.tokensUrl,
+				this::retrievePage);
 		this.failures = new Failures(settings.baseUrl(), settings.readTimeout());
 		this.observations = new OperationObservations(settings.observationRegistry());
 	}

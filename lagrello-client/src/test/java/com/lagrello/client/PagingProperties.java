@@ -45,9 +45,7 @@ class PagingProperties {
 		Recorder tokens = new Recorder();
 		server.requested = tokens.requested;
 		server.tokenMode = true;
-		new TokenPages(new PageLinks(BASE), shape.maxPages(), server::fetch).tokensFrom(BASE.resolve(FIRST))
-			.map(Token::tokenName)
-			.subscribe(tokens);
+		pages(shape, server).tokensFrom(BASE.resolve(FIRST)).map(Token::tokenName).subscribe(tokens);
 		play(schedule, tokens, server);
 		check(shape, server, tokens, shape.expectedTokens());
 	}
@@ -58,11 +56,16 @@ class PagingProperties {
 		Recorder pages = new Recorder();
 		server.requested = pages.requested;
 		server.tokenMode = false;
-		new TokenPages(new PageLinks(BASE), shape.maxPages(), server::fetch).pagesFrom(BASE.resolve(FIRST))
+		pages(shape, server).pagesFrom(BASE.resolve(FIRST))
 			.map((page) -> page.data().isEmpty() ? "empty" : page.data().get(0).tokenName().replaceAll("-.*", ""))
 			.subscribe(pages);
 		play(schedule, pages, server);
 		check(shape, server, pages, shape.expectedPages());
+	}
+
+	private static TokenPages pages(Shape shape, Server server) {
+		return new TokenPages(new PageLinks(BASE, false), shape.maxPages(), shape.concurrency(), BASE + "/v1/tokens",
+				server::fetch);
 	}
 
 	private static void play(List<Long> schedule, Recorder subscriber, Server server) {
@@ -80,7 +83,8 @@ class PagingProperties {
 				int sent = server.sent.get();
 				subscriber.cancel();
 				quiet(server);
-				assertThat(server.sent.get() - sent).as("requests sent after cancel").isLessThanOrEqualTo(1);
+				assertThat(server.sent.get() - sent).as("requests sent after cancel")
+					.isLessThanOrEqualTo(server.shape.concurrency());
 				return;
 			}
 			quiet(server);
@@ -144,7 +148,14 @@ class PagingProperties {
 				}
 				return fixed;
 			});
-		return Combinators.combine(sizes, Arbitraries.of(Ending.class), Arbitraries.of(true, false)).as(Shape::new);
+		// concurrency 1 pages one at a time; above, numbered paging until the links turn
+		// into cursors at breakAt (-1: never)
+		return Combinators
+			.combine(sizes, Arbitraries.of(Ending.class), Arbitraries.of(true, false),
+					Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(1)),
+							Tuple.of(3, Arbitraries.integers().between(2, 4))),
+					Arbitraries.integers().between(-1, 7))
+			.as(Shape::new);
 	}
 
 	@Provide
@@ -175,9 +186,10 @@ class PagingProperties {
 
 	/**
 	 * Pages of the given sizes, the last one ending as said; answered asynchronously or
-	 * synchronously.
+	 * synchronously; fetched with the given concurrency; with page-number links that turn
+	 * into cursor links from page {@code breakAt} on (-1: never).
 	 */
-	record Shape(List<Integer> sizes, Ending ending, boolean asynchronous) {
+	record Shape(List<Integer> sizes, Ending ending, boolean asynchronous, int concurrency, int breakAt) {
 
 		boolean fails() {
 			return this.ending.failure != null && !lastPageIsEmpty();
@@ -213,17 +225,24 @@ class PagingProperties {
 			return (page == 0) ? FIRST : "/v1/tokens?page=" + page + "&size=4";
 		}
 
+		/**
+		 * The server's link to a page: by number, or by cursor from breakAt on.
+		 */
+		String serverLink(int page) {
+			return (page > 0 && this.breakAt >= 0 && page >= this.breakAt) ? "/v1/tokens?cursor=" + page : link(page);
+		}
+
 		String nextOf(int page) {
 			if (page < this.sizes.size() - 1) {
-				return link(page + 1);
+				return serverLink(page + 1);
 			}
 			return switch (this.ending) {
 				case NONE -> null;
-				case MAX_PAGES, FAILED_PAGE -> link(page + 1);
+				case MAX_PAGES, FAILED_PAGE -> serverLink(page + 1);
 				case EMPTY_NEXT -> "";
 				case CYCLE -> link(0);
-				case CYCLE_BY_FRAGMENT -> link(page) + "#again";
-				case FOREIGN_ORIGIN -> "https://evil.example.com" + link(page + 1);
+				case CYCLE_BY_FRAGMENT -> serverLink(page) + "#again";
+				case FOREIGN_ORIGIN -> "https://evil.example.com" + serverLink(page + 1);
 			};
 		}
 
@@ -259,27 +278,43 @@ class PagingProperties {
 		Mono<TokenList> fetch(URI link) {
 			return Mono.defer(() -> {
 				this.sent.incrementAndGet();
-				if (this.inFlight.incrementAndGet() > 1) {
-					this.violations.add("two requests in flight at " + link);
+				int concurrency = this.shape.concurrency();
+				if (this.inFlight.incrementAndGet() > concurrency) {
+					this.violations.add("more than " + concurrency + " requests in flight at " + link);
 				}
 				if (!link.getHost().equals(BASE.getHost())) {
 					this.refusedSent++;
 				}
-				int page = (link.getQuery().contains("page="))
-						? Integer.parseInt(link.getQuery().replaceAll(".*page=(\\d+).*", "$1")) : 0;
-				if (this.seen.put(page, true) != null) {
+				String query = link.getQuery();
+				int page = query.contains("cursor=") ? Integer.parseInt(query.replaceAll(".*cursor=(\\d+).*", "$1"))
+						: query.contains("page=") ? Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1")) : 0;
+				// numbered paging may fetch ahead a page it then drops and follows again
+				if (this.seen.put(page, true) != null && concurrency == 1) {
 					this.refusedSent++;
 				}
-				long before = this.tokenMode
-						? this.shape.sizes().stream().limit(page).mapToLong(Integer::longValue).sum() : page;
-				if (this.requested.get() <= before) {
-					this.violations
-						.add("page " + page + " sent with demand " + this.requested.get() + " covered by " + before);
+				// pages whose first token (or the page itself) is demanded
+				long demanded = 0;
+				long before = 0;
+				for (int k = 0; k < Math.max(page + 1, this.shape.sizes().size()); k++) {
+					if (this.requested.get() > before) {
+						demanded = k + 1;
+					}
+					before += this.tokenMode ? ((k < this.shape.sizes().size()) ? this.shape.sizes().get(k) : 0) : 1;
+				}
+				// one at a time: nothing beyond demand; numbered: at most the concurrency
+				if (page >= demanded + ((concurrency == 1) ? 0 : concurrency)) {
+					this.violations.add("page " + page + " sent with demand " + this.requested.get() + " for "
+							+ demanded + " pages, concurrency " + concurrency);
 				}
 				Mono<TokenList> reply = (page >= this.shape.sizes().size())
 						? Mono.error(new LagrelloException("page " + page + " failed"))
 						: Mono.fromSupplier(() -> page(page));
-				if (page >= this.shape.sizes().size() && this.shape.ending() != Ending.FAILED_PAGE) {
+				// numbered paging may fetch beyond the end, then cancels or drops it;
+				// never
+				// beyond the maximum
+				boolean beyondEnd = page >= this.shape.sizes().size();
+				if (beyondEnd && ((concurrency == 1 && this.shape.ending() != Ending.FAILED_PAGE)
+						|| this.shape.ending() == Ending.MAX_PAGES)) {
 					this.refusedSent++;
 				}
 				Mono<TokenList> timed = this.shape.asynchronous() ? reply.subscribeOn(Schedulers.parallel()) : reply;

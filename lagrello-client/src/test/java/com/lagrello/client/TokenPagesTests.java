@@ -35,9 +35,7 @@ class TokenPagesTests {
 					.doOnCancel(() -> secondPageCancelled.set(true))
 				: Mono.just(page("a", "/v1/tokens?page=1&size=1")).publishOn(Schedulers.parallel());
 
-		StepVerifier
-			.create(new TokenPages(new PageLinks(BASE), 10, retriever)
-				.tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
+		StepVerifier.create(pages(10, 1, retriever).tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
 			.expectNextCount(1)
 			.then(() -> await().atMost(Duration.ofSeconds(5)).untilTrue(secondPageRequested))
 			.thenCancel()
@@ -56,8 +54,7 @@ class TokenPagesTests {
 		};
 
 		StepVerifier
-			.create(new TokenPages(new PageLinks(BASE), 100, retriever)
-				.tokensFrom(URI.create(BASE + "/v1/tokens?size=1"))
+			.create(pages(100, 1, retriever).tokensFrom(URI.create(BASE + "/v1/tokens?size=1"))
 				.map(Token::tokenName)
 				.collectList())
 			.assertNext((names) -> assertThat(names).hasSize(50)
@@ -74,11 +71,28 @@ class TokenPagesTests {
 			return Mono.just(page("t" + number, next));
 		};
 
-		StepVerifier
-			.create(new TokenPages(new PageLinks(BASE), 100_000, retriever)
-				.tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
+		StepVerifier.create(pages(100_000, 1, retriever).tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
 			.expectNextCount(20_000)
 			.verifyComplete();
+	}
+
+	@Test
+	void numberedPagesAnsweredSynchronouslyDoNotNestOneCallPerPage() {
+		java.util.function.Function<URI, Mono<TokenList>> retriever = (uri) -> {
+			String query = uri.getQuery();
+			int number = query.contains("page=") ? Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1")) : 0;
+			String next = (number < 19_999) ? BASE + "/v1/tokens?page=" + (number + 1) + "&size=1" : null;
+			return Mono.just(page("t" + number, next));
+		};
+
+		StepVerifier.create(pages(100_000, 4, retriever).tokensFrom(URI.create(BASE + "/v1/tokens?size=1")))
+			.expectNextCount(20_000)
+			.verifyComplete();
+	}
+
+	private static TokenPages pages(int maxPages, int concurrency,
+			java.util.function.Function<URI, Mono<TokenList>> retriever) {
+		return new TokenPages(new PageLinks(BASE, false), maxPages, concurrency, BASE + "/v1/tokens", retriever);
 	}
 
 }

@@ -88,6 +88,8 @@ public final class LagrelloAutoConfiguration {
 			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.pageSize(properties.getPagination().getPageSize())
 			.maxPages(properties.getPagination().getMaxPages())
+			.paginationConcurrency(properties.getPagination().getConcurrency())
+			.rebasePageLinks(properties.getPagination().isRebaseLinks())
 			.build();
 	}
 

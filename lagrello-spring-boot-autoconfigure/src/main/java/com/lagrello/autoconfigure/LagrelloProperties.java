@@ -313,6 +313,36 @@ public class LagrelloProperties implements Validator {
 		 */
 		private int maxPages = 10_000;
 
+		/**
+		 * Most pages in flight at once, from 1 to 32. Above 1, pages are fetched by
+		 * number that many at a time when the API's links are page numbers; each counts
+		 * against the rate limit.
+		 */
+		private int concurrency = 1;
+
+		/**
+		 * Whether a next link to another origin is followed on the base URL's origin,
+		 * path and query kept, instead of refused: for an API behind a gateway that
+		 * rewrites hosts.
+		 */
+		private boolean rebaseLinks;
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public boolean isRebaseLinks() {
+			return this.rebaseLinks;
+		}
+
+		public void setRebaseLinks(boolean rebaseLinks) {
+			this.rebaseLinks = rebaseLinks;
+		}
+
 		public int getPageSize() {
 			return this.pageSize;
 		}

@@ -80,6 +80,11 @@ final class LagrelloPropertiesValidator {
 		if (pagination.getMaxPages() < 1) {
 			errors.rejectValue("pagination.maxPages", "range", "must be 1 or more");
 		}
+		if (pagination.getConcurrency() < 1
+				|| pagination.getConcurrency() > TokensClientBuilder.MAX_PAGINATION_CONCURRENCY) {
+			errors.rejectValue("pagination.concurrency", "range",
+					"must be from 1 to " + TokensClientBuilder.MAX_PAGINATION_CONCURRENCY);
+		}
 		positive("health.timeout", properties.getHealth().getTimeout(), errors);
 		notNegative("health.interval", properties.getHealth().getInterval(), errors);
 		positive("pool.maxIdleTime", properties.getPool().getMaxIdleTime(), errors);

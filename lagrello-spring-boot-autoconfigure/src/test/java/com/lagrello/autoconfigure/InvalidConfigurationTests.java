@@ -29,45 +29,47 @@ class InvalidConfigurationTests {
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					lagrello.health.interval          | -5s                       | must be 0 or longer
-					lagrello.health.timeout           | 0                         | must be longer than 0
-					lagrello.max-in-memory-size       | -1B                       | must be from 1B
-					lagrello.max-in-memory-size       | 0                         | must be from 1B
-					lagrello.max-in-memory-size       | 3GB                       | must be from 1B
-					lagrello.connect-timeout          | -1s                       | must be longer than 0
-					lagrello.connect-timeout          | 0                         | must be longer than 0
-					lagrello.read-timeout             | 0                         | must be longer than 0
-					lagrello.call-timeout             | -1s                       | must be longer than 0
-					lagrello.call-timeout             | 3650d                     | must be at most a day
-					lagrello.connect-timeout          | 9999999d                  | must be at most a day
-					lagrello.bulk.concurrency         | 0                         | must be 1 or more
-					lagrello.pool.max-idle-time       | -1s                       | must be longer than 0
-					lagrello.pool.max-connections     | 0                         | must be 1 or more
-					lagrello.retry.max-attempts       | 0                         | must be 1 or more
-					lagrello.retry.initial-backoff    | -1ms                      | must be 0 or longer
-					lagrello.retry.max-backoff        | 1ms                       | must not be shorter
-					lagrello.retry.max-retry-after    | -1s                       | must be 0 or longer
-					lagrello.retry.budget.percent     | -1                        | must be from 0 to 1000
-					lagrello.retry.budget.percent     | 1001                      | must be from 0 to 1000
-					lagrello.retry.budget.min-retries | -1                        | must be 0 or more
-					lagrello.retry.budget.window      | 500ms                     | must be from 1s to 1d
-					lagrello.retry.budget.window      | 2d                        | must be from 1s to 1d
-					lagrello.pagination.page-size     | 21                        | must be from 1 to 20
-					lagrello.pagination.page-size     | 0                         | must be from 1 to 20
-					lagrello.pagination.max-pages     | 0                         | must be 1 or more
-					lagrello.base-url                 | http://127.0.0.1:99999    | port from 1 to 65535
-					lagrello.base-url                 | ftp://api.lagrello.com    | must use https
-					lagrello.base-url                 | https://api.lagrello.com?x=1 | must not have user info, a query
-					lagrello.base-url                 | /v1                       | absolute http(s) URL
-					lagrello.base-url                 | http://anything.localhost | clear text to a remote host
-					lagrello.base-url                 | http://api.example.com    | clear text to a remote host
-					lagrello.access-token             | two words                 | must not contain whitespace
-					lagrello.proxy.host               | http://proxy:3128         | without scheme, port or path
-					lagrello.proxy.host               | proxy.example.com         | must be from 1 to 65535 when lagrello.proxy.host
-					lagrello.proxy.port               | 3128                      | must be set when lagrello.proxy.port
-					lagrello.proxy.password           | secret                    | must be set together
-					lagrello.proxy.non-proxy-hosts    | a/b                       | must be host names
-					""")
+							lagrello.health.interval          | -5s                       | must be 0 or longer
+							lagrello.health.timeout           | 0                         | must be longer than 0
+							lagrello.max-in-memory-size       | -1B                       | must be from 1B
+							lagrello.max-in-memory-size       | 0                         | must be from 1B
+							lagrello.max-in-memory-size       | 3GB                       | must be from 1B
+							lagrello.connect-timeout          | -1s                       | must be longer than 0
+							lagrello.connect-timeout          | 0                         | must be longer than 0
+							lagrello.read-timeout             | 0                         | must be longer than 0
+							lagrello.call-timeout             | -1s                       | must be longer than 0
+							lagrello.call-timeout             | 3650d                     | must be at most a day
+							lagrello.connect-timeout          | 9999999d                  | must be at most a day
+							lagrello.bulk.concurrency         | 0                         | must be 1 or more
+							lagrello.pool.max-idle-time       | -1s                       | must be longer than 0
+							lagrello.pool.max-connections     | 0                         | must be 1 or more
+							lagrello.retry.max-attempts       | 0                         | must be 1 or more
+							lagrello.retry.initial-backoff    | -1ms                      | must be 0 or longer
+							lagrello.retry.max-backoff        | 1ms                       | must not be shorter
+							lagrello.retry.max-retry-after    | -1s                       | must be 0 or longer
+							lagrello.retry.budget.percent     | -1                        | must be from 0 to 1000
+							lagrello.retry.budget.percent     | 1001                      | must be from 0 to 1000
+							lagrello.retry.budget.min-retries | -1                        | must be 0 or more
+							lagrello.retry.budget.window      | 500ms                     | must be from 1s to 1d
+							lagrello.retry.budget.window      | 2d                        | must be from 1s to 1d
+							lagrello.pagination.page-size     | 21                        | must be from 1 to 20
+							lagrello.pagination.page-size     | 0                         | must be from 1 to 20
+							lagrello.pagination.max-pages     | 0                         | must be 1 or more
+					lagrello.pagination.concurrency   | 0                         | must be from 1 to 32
+					lagrello.pagination.concurrency   | 33                        | must be from 1 to 32
+							lagrello.base-url                 | http://127.0.0.1:99999    | port from 1 to 65535
+							lagrello.base-url                 | ftp://api.lagrello.com    | must use https
+							lagrello.base-url                 | https://api.lagrello.com?x=1 | must not have user info, a query
+							lagrello.base-url                 | /v1                       | absolute http(s) URL
+							lagrello.base-url                 | http://anything.localhost | clear text to a remote host
+							lagrello.base-url                 | http://api.example.com    | clear text to a remote host
+							lagrello.access-token             | two words                 | must not contain whitespace
+							lagrello.proxy.host               | http://proxy:3128         | without scheme, port or path
+							lagrello.proxy.host               | proxy.example.com         | must be from 1 to 65535 when lagrello.proxy.host
+							lagrello.proxy.port               | 3128                      | must be set when lagrello.proxy.port
+							lagrello.proxy.password           | secret                    | must be set together
+							lagrello.proxy.non-proxy-hosts    | a/b                       | must be host names
+							""")
 	void anInvalidValueStopsStartUpWithAFailureAnalysisNamingIt(String property, String value, String reason) {
 		this.runner.withPropertyValues(property + "=" + value).run((context) -> {
 			assertThat(context).hasFailed();

@@ -270,6 +270,34 @@ class LagrelloAutoConfigurationTests {
 	}
 
 	@Test
+	void paginationConcurrencyReachesTheClient() {
+		api.stubFor(get(urlEqualTo("/v1/tokens?size=1"))
+			.willReturn(okJson(page("a-1", api.baseUrl() + "/v1/tokens?page=1&size=1"))));
+		api.stubFor(get(urlEqualTo("/v1/tokens?page=1&size=1"))
+			.willReturn(okJson(page("b-1", api.baseUrl() + "/v1/tokens?page=2&size=1"))));
+		api.stubFor(get(urlEqualTo("/v1/tokens?page=2&size=1")).willReturn(okJson(page("c-1", null))));
+		api.stubFor(get(urlEqualTo("/v1/tokens?page=3&size=1")).willReturn(okJson(page(null, null))));
+
+		pointedAtApi().withPropertyValues("lagrello.pagination.concurrency=3", "lagrello.pagination.page-size=1")
+			.run((context) -> assertThat(context.getBean(TokensClient.class)
+				.listAll()
+				.map((token) -> token.tokenName())
+				.collectList()
+				.block(Duration.ofSeconds(10))).containsExactly("a-1", "b-1", "c-1"));
+
+		// pages 1 to 3 asked for at once by number: 3 is beyond the end
+		api.verify(1, anyRequestedFor(urlEqualTo("/v1/tokens?page=3&size=1")));
+	}
+
+	/** A page with one token of that name, or none, and the given next link. */
+	private static String page(String tokenName, String next) {
+		String data = (tokenName != null) ? "{\"tokenKey\":\"" + tokenName + "\",\"tokenName\":\"" + tokenName
+				+ "\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\",\"permissions\":[\"READ\"]}" : "";
+		return "{\"data\":[" + data + "],\"paging\":{\"next\":" + ((next != null) ? "\"" + next + "\"" : "null")
+				+ ",\"previous\":null}}";
+	}
+
+	@Test
 	void propertyDefaultsAreTheClientsOwnDefaults() {
 		LagrelloProperties properties = new LagrelloProperties();
 
@@ -287,6 +315,9 @@ class LagrelloAutoConfigurationTests {
 		assertThat(properties.isAllowInsecureHttp()).isFalse();
 		assertThat(properties.getCallTimeout()).isEqualTo(TokensClientBuilder.DEFAULT_CALL_TIMEOUT);
 		assertThat(properties.getBulk().getConcurrency()).isEqualTo(TokensClientBuilder.DEFAULT_BULK_CONCURRENCY);
+		assertThat(properties.getPagination().getConcurrency())
+			.isEqualTo(TokensClientBuilder.DEFAULT_PAGINATION_CONCURRENCY);
+		assertThat(properties.getPagination().isRebaseLinks()).isFalse();
 		LagrelloProperties.Budget budget = properties.getRetry().getBudget();
 		assertThat(budget.isEnabled()).isEqualTo(RetryBudget.DEFAULT.isLimited());
 		assertThat(RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow()))

@@ -1,0 +1,108 @@
+package com.lagrello.client;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.UriUtils;
+
+/**
+ * A page of the listing by number, as the client itself asks for it:
+ * {@code <base-url>/v1/tokens?page=N&size=S}. Concurrent paging fetches pages this way
+ * once the server's own links are seen to be exactly these.
+ *
+ * @param tokensUrl the listing's URL, {@code <base-url>/v1/tokens}
+ * @param page the page number, from 0
+ * @param size the page size
+ */
+record PageNumber(String tokensUrl, long page, int size) {
+
+	/**
+	 * Returns the page a link asks for, when it is a page-number link of the listing:
+	 * only {@code page} (0 when absent) and {@code size}, each once.
+	 */
+	static @Nullable PageNumber of(URI link, String tokensUrl) {
+		if (!sameResource(link, URI.create(tokensUrl)) || link.getRawFragment() != null) {
+			return null;
+		}
+		Map<String, String> parameters = parameters(link.getRawQuery());
+		if (parameters == null || !parameters.containsKey("size") || parameters.size() > 2
+				|| (parameters.size() == 2 && !parameters.containsKey("page"))) {
+			return null;
+		}
+		try {
+			long page = Long.parseLong(parameters.getOrDefault("page", "0"));
+			int size = Integer.parseInt(parameters.get("size"));
+			return (page >= 0 && size > 0) ? new PageNumber(tokensUrl, page, size) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static boolean sameResource(URI link, URI tokens) {
+		return link.getScheme() != null && link.getScheme().equalsIgnoreCase(tokens.getScheme())
+				&& link.getRawAuthority() != null && link.getRawAuthority().equalsIgnoreCase(tokens.getRawAuthority())
+				&& tokens.getRawPath().equals(link.getRawPath());
+	}
+
+	/**
+	 * The decoded query parameters, or {@code null} if one is repeated or malformed.
+	 */
+	private static @Nullable Map<String, String> parameters(@Nullable String query) {
+		Map<String, String> parameters = new HashMap<>();
+		if (query == null || query.isEmpty()) {
+			return parameters;
+		}
+		for (String pair : query.split("&", -1)) {
+			int equals = pair.indexOf('=');
+			if (equals < 1) {
+				return null;
+			}
+			try {
+				String name = UriUtils.decode(pair.substring(0, equals), StandardCharsets.UTF_8);
+				String value = UriUtils.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+				if (parameters.put(name, value) != null) {
+					return null;
+				}
+			}
+			catch (IllegalArgumentException malformed) {
+				return null;
+			}
+		}
+		return parameters;
+	}
+
+	/**
+	 * Returns the page after this one.
+	 */
+	PageNumber next() {
+		return new PageNumber(this.tokensUrl, this.page + 1, this.size);
+	}
+
+	/**
+	 * Returns the page {@code n} pages after this one.
+	 */
+	PageNumber plus(long n) {
+		return new PageNumber(this.tokensUrl, this.page + n, this.size);
+	}
+
+	/**
+	 * Returns the link the client sends for this page.
+	 */
+	URI link() {
+		return URI.create(this.tokensUrl + "?page=" + this.page + "&size=" + this.size);
+	}
+
+	/**
+	 * Whether a link asks for exactly this page: the same URL and parameters, in any
+	 * order.
+	 */
+	boolean isAskedForBy(URI link) {
+		return equals(of(link, this.tokensUrl));
+	}
+
+}

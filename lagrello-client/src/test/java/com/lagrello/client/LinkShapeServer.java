@@ -1,0 +1,141 @@
+package com.lagrello.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * A loopback server of pages of tokens for paging tests on the wire: {@code pages} pages
+ * of {@code size} tokens named {@code p<page>-t<token>}, each answered after a delay on a
+ * timer (no thread blocked), its {@code next} link shaped by the test. It records the
+ * URIs asked for and the most requests it had in flight at once.
+ */
+final class LinkShapeServer implements AutoCloseable {
+
+	private final int pages;
+
+	private final int size;
+
+	private final Duration delay;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger mostInFlight = new AtomicInteger();
+
+	private final List<String> uris = new CopyOnWriteArrayList<>();
+
+	private final Set<Integer> rateLimited = ConcurrentHashMap.newKeySet();
+
+	private final DisposableServer server;
+
+	private volatile IntFunction<String> nextLink;
+
+	/**
+	 * Starts a server whose links are the client's own page-number links.
+	 */
+	LinkShapeServer(int pages, int size, Duration delay) {
+		this.pages = pages;
+		this.size = size;
+		this.delay = delay;
+		this.nextLink = (page) -> "/v1/tokens?page=" + page + "&size=" + size;
+		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+			this.uris.add(request.uri());
+			int now = this.inFlight.incrementAndGet();
+			this.mostInFlight.accumulateAndGet(now, Math::max);
+			QueryStringDecoder query = new QueryStringDecoder(request.uri());
+			int page = page(query);
+			boolean limited = this.rateLimited.remove(page);
+			String body = limited ? "{\"errorType\":\"TOO_MANY_REQUESTS\",\"message\":\"slow down\"}" : body(page);
+			// answered on a timer thread, never synchronously: reactor/reactor-netty#4361
+			return Mono.delay(this.delay)
+				.then(response.status(limited ? 429 : 200)
+					.header("Content-Type", "application/json")
+					.header("Retry-After", limited ? "1" : "0")
+					.sendString(Mono.just(body), StandardCharsets.UTF_8)
+					.then())
+				.doFinally((signal) -> this.inFlight.decrementAndGet());
+		}).bindNow();
+	}
+
+	/**
+	 * Shapes the {@code next} link of each page: given the number of the page it leads
+	 * to, returns the link (relative or absolute), or {@code null} for none.
+	 */
+	LinkShapeServer linking(IntFunction<String> nextLink) {
+		this.nextLink = nextLink;
+		return this;
+	}
+
+	/**
+	 * Answers the next request for that page with {@code 429} and {@code Retry-After: 1}.
+	 */
+	LinkShapeServer rateLimitingOnce(int page) {
+		this.rateLimited.add(page);
+		return this;
+	}
+
+	private static int page(QueryStringDecoder query) {
+		List<String> values = query.parameters().getOrDefault("page", query.parameters().get("cursor"));
+		return (values != null) ? Integer.parseInt(values.get(0).replaceAll("\\D", "")) : 0;
+	}
+
+	private String body(int page) {
+		StringBuilder data = new StringBuilder();
+		if (page < this.pages) {
+			for (int i = 0; i < this.size; i++) {
+				data.append((i > 0) ? "," : "")
+					.append("{\"tokenKey\":\"k")
+					.append(page)
+					.append('-')
+					.append(i)
+					.append("\",\"tokenName\":\"p")
+					.append(page)
+					.append("-t")
+					.append(i)
+					.append("\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\",\"permissions\":[\"READ\"]}");
+			}
+		}
+		String next = (page < this.pages - 1) ? this.nextLink.apply(page + 1) : null;
+		return "{\"data\":[" + data + "],\"paging\":{\"next\":" + ((next != null) ? "\"" + next + "\"" : "null")
+				+ ",\"previous\":null}}";
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	List<String> uris() {
+		return List.copyOf(this.uris);
+	}
+
+	int mostInFlight() {
+		return this.mostInFlight.get();
+	}
+
+	/** The names of every token of the given pages, in order. */
+	List<String> namesOf(int... pages) {
+		List<String> names = new java.util.ArrayList<>();
+		for (int page : pages) {
+			for (int i = 0; i < this.size; i++) {
+				names.add("p" + page + "-t" + i);
+			}
+		}
+		return names;
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+}
