@@ -60,11 +60,15 @@ final class BlockingTokensClientAdapter implements BlockingTokensClient {
 
 	private <T> T await(String operation, Mono<T> call) {
 		refuseOnNonBlockingThread(operation);
+		// a safety net for clients that do not bound their calls: a second later than
+		// the client's own call timeout, so that this one fails (and is observed) as such
 		return call
-			.timeout(this.callTimeout, Mono
+			.timeout(this.callTimeout.plus(SAFETY_MARGIN), Mono
 				.error(() -> new LagrelloTimeoutException(operation, this.callTimeout, "lagrello.call-timeout", null)))
 			.block();
 	}
+
+	private static final Duration SAFETY_MARGIN = Duration.ofSeconds(1);
 
 	private static void refuseOnNonBlockingThread(String operation) {
 		if (Schedulers.isInNonBlockingThread()) {

@@ -55,10 +55,16 @@ final class OperationObservations {
 			return Mono.defer(() -> call.apply(CallTrace.NONE));
 		}
 		return Mono.deferContextual((context) -> {
+			// the parent is the one in the Reactor context, else the thread's current
+			// one,
+			// which createNotStarted has taken (a blocking call in an MVC request)
 			Observation observation = Observation.createNotStarted(NAME, this.registry)
-				.parentObservation(context.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
 				.contextualName(operation)
 				.lowCardinalityKeyValue(OPERATION, operation);
+			Observation parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			if (parent != null) {
+				observation.parentObservation(parent);
+			}
 			CallTrace trace = new CallTrace();
 			observation.start();
 			// stopped before the signal goes on, so that whoever sees the result sees the

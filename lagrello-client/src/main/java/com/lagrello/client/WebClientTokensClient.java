@@ -185,9 +185,9 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 						.onStatus(WebClientTokensClient::isNotSuccess,
 								(response) -> ErrorAnswers.toException("tokens/delete", response, token))
 						.toBodilessEntity()
-						.then())
-				.onErrorResume((failure) -> mayHaveBeenApplied.get() && isNotFound(failure),
-						(notFound) -> Mono.empty());
+						.then(),
+					(deleted) -> deleted.onErrorResume((failure) -> mayHaveBeenApplied.get() && isNotFound(failure),
+							(notFound) -> Mono.empty()));
 		});
 	}
 
@@ -242,16 +242,19 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	private <T> Mono<T> call(String operation, boolean idempotent, Function<String, Mono<T>> exchange) {
 		return call(operation, idempotent, (retryAfter) -> {
 		}, (failure) -> {
-		}, exchange);
+		}, exchange, Function.identity());
 	}
 
 	/**
 	 * One call: every attempt asks for the current access token, is bounded by the read
 	 * timeout and has its failure translated; transient failures are retried; the whole
-	 * is bounded by the call timeout, after which nothing more is sent.
+	 * is bounded by the call timeout, after which nothing more is sent. The outcome
+	 * function may turn the call's failure into its result (a delete whose answer was
+	 * lost), inside the call's observation, which so records what the caller sees.
 	 */
 	private <T> Mono<T> call(String operation, boolean idempotent, Consumer<Duration> onRetryAfter,
-			Consumer<Throwable> onAttemptFailure, Function<String, Mono<T>> exchange) {
+			Consumer<Throwable> onAttemptFailure, Function<String, Mono<T>> exchange,
+			Function<Mono<T>, Mono<T>> outcome) {
 		Duration callTimeout = this.settings.callTimeout();
 		return this.observations.observe(operation, (trace) -> {
 			long deadline = TransientFailureRetry.now() + callTimeout.toNanos();
@@ -264,16 +267,26 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 					.onErrorMap((failure) -> this.failures.translate(operation, failure, token))
 					.doOnError(onAttemptFailure);
 			});
-			return attempt
+			return outcome.apply(attempt
 				.retryWhen(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent, deadline,
 						onRetryAfter, this.retryAllowance, trace))
 				.timeout(this.timeouts.after(callTimeout), Mono
-					.error(() -> new LagrelloTimeoutException(operation, callTimeout, "lagrello.call-timeout", null)));
+					.error(() -> new LagrelloTimeoutException(operation, callTimeout, "lagrello.call-timeout", null))));
 		});
 	}
 
 	private String currentAccessToken(String operation) {
-		String token = this.settings.accessToken().get();
+		String token;
+		try {
+			token = this.settings.accessToken().get();
+		}
+		catch (RuntimeException ex) {
+			// its message may hold what the supplier holds: the class only, the cause
+			// kept
+			throw new LagrelloException(
+					operation + " was not sent: the access token supplier failed (" + ex.getClass().getName() + ")",
+					ex);
+		}
 		if (token == null || token.isBlank()) {
 			throw new LagrelloException(operation + " was not sent: the access token supplier gave a blank token");
 		}

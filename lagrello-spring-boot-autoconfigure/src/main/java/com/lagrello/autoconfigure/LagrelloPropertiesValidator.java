@@ -25,7 +25,8 @@ final class LagrelloPropertiesValidator {
 	// a name, an IPv4 address or a bracketed IPv6 address
 	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]");
 
-	private static final Pattern NON_PROXY_HOST = Pattern.compile("[A-Za-z0-9.*:\\[\\]-]+");
+	// a name or pattern not starting with a dot, or a bracketed IPv6 address
+	private static final Pattern NON_PROXY_HOST = Pattern.compile("[A-Za-z0-9*-][A-Za-z0-9.*-]*|\\[[0-9A-Fa-f:.]+\\]");
 
 	private LagrelloPropertiesValidator() {
 	}
@@ -119,10 +120,15 @@ final class LagrelloPropertiesValidator {
 		if ((proxy.getUsername() == null || proxy.getUsername().isBlank()) != (proxy.getPassword() == null)) {
 			errors.rejectValue("proxy.username", "pair", "and lagrello.proxy.password must be set together");
 		}
+		if (proxy.getUsername() != null && proxy.getUsername().indexOf(':') >= 0) {
+			errors.rejectValue("proxy.username", "shape",
+					"must not contain ':', which Basic authentication cannot carry in a user name");
+		}
 		for (String entry : proxy.getNonProxyHosts()) {
 			if (entry == null || !NON_PROXY_HOST.matcher(entry.strip()).matches()) {
 				errors.rejectValue("proxy.nonProxyHosts", "shape",
-						"must be host names or addresses, with * for any part of a name, but one is '" + entry + "'");
+						"must be host names or addresses without port, IPv6 ones in brackets, with * for any part of"
+								+ " a name (*.example.com, not .example.com), but one is '" + entry + "'");
 			}
 		}
 	}

@@ -1,17 +1,20 @@
 package com.lagrello.autoconfigure;
 
 import java.net.Authenticator;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import com.lagrello.client.TokensClientBuilder;
 import reactor.netty.transport.ProxyProvider;
 
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -41,7 +44,10 @@ final class LagrelloProxy {
 		this.port = port;
 		this.username = StringUtils.hasText(proxy.getUsername()) ? proxy.getUsername() : null;
 		this.password = proxy.getPassword();
-		this.nonProxyHosts = proxy.getNonProxyHosts().stream().map(LagrelloProxy::hostPattern).toList();
+		this.nonProxyHosts = proxy.getNonProxyHosts()
+			.stream()
+			.map((entry) -> hostPattern(normalHost(entry.strip())))
+			.toList();
 	}
 
 	/**
@@ -69,14 +75,40 @@ final class LagrelloProxy {
 	}
 
 	/**
-	 * Whether a host is reached directly, without the proxy.
+	 * Whether a host is reached directly, without the proxy: a loopback host always (a
+	 * plain http base URL is allowed there because the token stays on this machine), and
+	 * the non-proxy hosts.
 	 */
 	boolean bypasses(@Nullable String targetHost) {
 		if (targetHost == null) {
 			return false;
 		}
-		String name = targetHost.toLowerCase(Locale.ROOT);
+		if (TokensClientBuilder.isLoopbackHost(targetHost)) {
+			return true;
+		}
+		String name = normalHost(targetHost);
 		return this.nonProxyHosts.stream().anyMatch((pattern) -> pattern.matcher(name).matches());
+	}
+
+	/**
+	 * One spelling per host, whichever connector reports it: lower case, an IPv6 address
+	 * without brackets and in full ({@code 0:0:0:0:0:0:0:1}), as reactor-netty gives it.
+	 */
+	private static String normalHost(String host) {
+		String name = host.toLowerCase(Locale.ROOT);
+		if (name.startsWith("[") && name.endsWith("]")) {
+			name = name.substring(1, name.length() - 1);
+		}
+		if (name.indexOf(':') >= 0 && name.indexOf('*') < 0) {
+			try {
+				// a literal: nothing is looked up
+				return InetAddress.getByName(name).getHostAddress();
+			}
+			catch (UnknownHostException | SecurityException ex) {
+				return name;
+			}
+		}
+		return name;
 	}
 
 	/**

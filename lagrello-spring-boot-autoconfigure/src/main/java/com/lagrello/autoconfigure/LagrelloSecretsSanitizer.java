@@ -1,5 +1,7 @@
 package com.lagrello.autoconfigure;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -53,8 +55,18 @@ final class LagrelloSecretsSanitizer implements SanitizingFunction {
 				|| contains(text, (lagrello != null) ? lagrello.getProxy().getPassword() : null);
 	}
 
+	/**
+	 * Whether the text holds the secret as it is, JSON-escaped (in
+	 * {@code SPRING_APPLICATION_JSON}) or URL-encoded.
+	 */
 	private static boolean contains(CharSequence text, @Nullable String secret) {
-		return StringUtils.hasText(secret) && text.toString().contains(secret.strip());
+		if (!StringUtils.hasText(secret)) {
+			return false;
+		}
+		String value = text.toString();
+		String plain = secret.strip();
+		return value.contains(plain) || value.contains(plain.replace("\\", "\\\\").replace("\"", "\\\""))
+				|| value.contains(URLEncoder.encode(plain, StandardCharsets.UTF_8));
 	}
 
 }

@@ -20,7 +20,9 @@ import org.springframework.boot.actuate.autoconfigure.context.properties.Configu
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.support.SpringApplicationJsonEnvironmentPostProcessor;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
@@ -101,6 +103,29 @@ class AccessTokenSecrecyTests {
 				assertThat(configprops).contains("proxy").doesNotContain(user).doesNotContain(password);
 				assertThat(context.getBean(LagrelloProperties.class).getProxy().toString()).doesNotContain(user)
 					.doesNotContain(password);
+			});
+	}
+
+	@Test
+	void envMasksAProxyPasswordWrittenInsideJson() {
+		String password = "pa\"ss\\word-4711";
+		String json = "{\"lagrello\":{\"proxy\":{\"host\":\"127.0.0.1\",\"port\":3128,\"username\":\"user\","
+				+ "\"password\":\"pa\\\"ss\\\\word-4711\"}}}";
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, LagrelloAutoConfiguration.class,
+					EnvironmentEndpointAutoConfiguration.class))
+			.withInitializer((context) -> new SpringApplicationJsonEnvironmentPostProcessor()
+				.postProcessEnvironment(context.getEnvironment(), new SpringApplication()))
+			.withSystemProperties("spring.application.json=" + json)
+			.withPropertyValues("lagrello.base-url=http://127.0.0.1:8080", "lagrello.access-token=" + TOKEN,
+					"management.endpoint.env.show-values=always", "management.endpoints.jmx.exposure.include=env",
+					"spring.jmx.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(LagrelloProperties.class).getProxy().getPassword()).isEqualTo(password);
+				String env = JsonMapper.shared()
+					.writeValueAsString(context.getBean(EnvironmentEndpoint.class).environment(null));
+				assertThat(env).contains("spring.application.json").doesNotContain("word-4711");
 			});
 	}
 

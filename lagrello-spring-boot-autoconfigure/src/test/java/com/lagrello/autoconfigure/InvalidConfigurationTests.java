@@ -81,6 +81,23 @@ class InvalidConfigurationTests {
 		});
 	}
 
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			lagrello.proxy.non-proxy-hosts | api.lagrello.com:443 | without port
+			lagrello.proxy.non-proxy-hosts | .lagrello.com        | not .example.com
+			lagrello.proxy.non-proxy-hosts | ::1                  | IPv6 ones in brackets
+			lagrello.proxy.username        | domain:user          | must not contain ':'
+			""")
+	void aProxyValueThatCannotWorkStopsStartUp(String property, String value, String reason) {
+		this.runner
+			.withPropertyValues("lagrello.proxy.host=proxy.example.com", "lagrello.proxy.port=3128",
+					"lagrello.proxy.username=user", "lagrello.proxy.password=secret", property + "=" + value)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context.getStartupFailure()).getDescription()).contains(reason);
+			});
+	}
+
 	@Test
 	void aProxyWithAHostAndAPortStarts() {
 		this.runner

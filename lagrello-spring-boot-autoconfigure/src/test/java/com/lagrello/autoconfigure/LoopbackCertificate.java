@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A self-signed certificate for {@code localhost} and {@code 127.0.0.1}, generated with
- * the JDK's keytool for one test class: a PKCS12 key store for the server and the
- * certificate in PEM for a trust store.
+ * A self-signed certificate for {@code localhost}, {@code 127.0.0.1} and
+ * {@link #PROXIED_HOST}, generated with the JDK's keytool for one test class: a PKCS12
+ * key store for the server and the certificate in PEM for a trust store.
  *
  * @param keystore the server's key store, password {@link #PASSWORD}
  * @param certificate the certificate, to trust through an SSL bundle
@@ -17,12 +17,18 @@ record LoopbackCertificate(Path keystore, Path certificate) {
 
 	static final String PASSWORD = "changeit";
 
+	/**
+	 * A name that no resolver knows, which {@link LoopbackProxy} sends to loopback: an
+	 * API that only a proxy can reach.
+	 */
+	static final String PROXIED_HOST = "lagrello.test";
+
 	static LoopbackCertificate generate(Path directory) throws IOException, InterruptedException {
 		Path keystore = directory.resolve("server.p12");
 		Path certificate = directory.resolve("server.pem");
 		keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname",
-				"CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", keystore.toString(),
-				"-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
+				"CN=localhost", "-ext", "SAN=dns:localhost,dns:" + PROXIED_HOST + ",ip:127.0.0.1", "-keystore",
+				keystore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
 		keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storetype", "PKCS12",
 				"-storepass", PASSWORD, "-file", certificate.toString());
 		return new LoopbackCertificate(keystore, certificate);

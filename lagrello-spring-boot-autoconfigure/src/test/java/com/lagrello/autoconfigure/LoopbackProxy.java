@@ -18,10 +18,10 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small HTTP proxy on loopback for tests: {@code CONNECT} tunnels (for https, and
- * reactor-netty's http) and absolute-form forwards (the JDK client's http), optionally
- * demanding Basic credentials. It records each request line and
- * {@code Proxy-Authorization} header it receives.
+ * A small HTTP proxy for tests, on loopback unless told otherwise: {@code CONNECT}
+ * tunnels (for https, and reactor-netty's http) and absolute-form forwards (the JDK
+ * client's http), optionally demanding Basic credentials. It records each request line
+ * and {@code Proxy-Authorization} header it receives.
  */
 final class LoopbackProxy implements AutoCloseable {
 
@@ -41,8 +41,15 @@ final class LoopbackProxy implements AutoCloseable {
 	 * (answering 407 otherwise), or {@code null} for none
 	 */
 	LoopbackProxy(@Nullable String requiredAuthorization) throws IOException {
+		this(InetAddress.getLoopbackAddress(), requiredAuthorization);
+	}
+
+	/**
+	 * Starts a proxy on the given address, loopback or not.
+	 */
+	LoopbackProxy(InetAddress address, @Nullable String requiredAuthorization) throws IOException {
 		this.requiredAuthorization = requiredAuthorization;
-		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this.server = new ServerSocket(0, 50, address);
 		this.threads.execute(this::accept);
 	}
 
@@ -94,7 +101,7 @@ final class LoopbackProxy implements AutoCloseable {
 			String[] parts = requestLine.split(" ");
 			if (parts[0].equals("CONNECT")) {
 				String[] target = parts[1].split(":");
-				try (Socket upstream = new Socket(target[0], Integer.parseInt(target[1]))) {
+				try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(target[1]))) {
 					out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 					out.flush();
 					pipe(client, upstream);
@@ -102,7 +109,7 @@ final class LoopbackProxy implements AutoCloseable {
 			}
 			else {
 				URI target = URI.create(parts[1]);
-				try (Socket upstream = new Socket(target.getHost(), target.getPort())) {
+				try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target.getPort())) {
 					StringBuilder forwarded = new StringBuilder(parts[0] + " " + target.getRawPath()
 							+ ((target.getRawQuery() != null) ? "?" + target.getRawQuery() : "") + " " + parts[2]
 							+ "\r\n");

@@ -7,6 +7,7 @@ import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.lagrello.client.LagrelloException;
+import com.lagrello.client.LagrelloTransportException;
 import com.lagrello.client.TokensClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -90,8 +91,9 @@ class ProxyTests {
 			.withPropertyValues(properties);
 	}
 
+	// a name only the proxy can reach: loopback would bypass the proxy
 	private static String httpsBaseUrl() {
-		return "https://localhost:" + api.httpsPort();
+		return "https://" + LoopbackCertificate.PROXIED_HOST + ":" + api.httpsPort();
 	}
 
 	@Test
@@ -101,7 +103,8 @@ class ProxyTests {
 			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("abc"))
 				.expectComplete()
 				.verify(Duration.ofSeconds(10)));
-		assertThat(this.proxy.requestLines()).containsExactly("CONNECT localhost:" + api.httpsPort() + " HTTP/1.1");
+		assertThat(this.proxy.requestLines())
+			.containsExactly("CONNECT " + LoopbackCertificate.PROXIED_HOST + ":" + api.httpsPort() + " HTTP/1.1");
 		assertThat(this.proxy.authorizations()).containsExactly(CREDENTIALS);
 		api.verify(1, deleteRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization",
 				equalTo("Bearer " + TOKEN)));
@@ -110,24 +113,26 @@ class ProxyTests {
 	@Test
 	void thePlainHttpCallOfTheJdkConnectorIsForwardedByThePlainProxy() throws Exception {
 		this.proxy = new LoopbackProxy(null);
-		runner("http://127.0.0.1:" + api.port(), "spring.http.clients.reactive.connector=jdk")
+		runner("http://" + LoopbackCertificate.PROXIED_HOST + ":" + api.port(),
+				"spring.http.clients.reactive.connector=jdk", "lagrello.allow-insecure-http=true")
 			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("abc"))
 				.expectComplete()
 				.verify(Duration.ofSeconds(10)));
-		assertThat(this.proxy.requestLines())
-			.containsExactly("DELETE http://127.0.0.1:" + api.port() + "/v1/tokens/abc HTTP/1.1");
+		assertThat(this.proxy.requestLines()).containsExactly(
+				"DELETE http://" + LoopbackCertificate.PROXIED_HOST + ":" + api.port() + "/v1/tokens/abc HTTP/1.1");
 		api.verify(1, deleteRequestedFor(urlEqualTo("/v1/tokens/abc")));
 	}
 
 	@Test
-	void aNonProxyHostIsReachedDirectly() throws Exception {
+	void aNonProxyHostIsConnectedToDirectly() throws Exception {
 		this.proxy = new LoopbackProxy(null);
-		runner(httpsBaseUrl(), "lagrello.proxy.non-proxy-hosts=*.internal,LOCAL*")
+		// directly, the name resolves nowhere: the call fails without the proxy
+		runner(httpsBaseUrl(), "lagrello.proxy.non-proxy-hosts=*.internal,LAGRELLO.*")
 			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("abc"))
-				.expectComplete()
+				.expectError(LagrelloTransportException.class)
 				.verify(Duration.ofSeconds(10)));
 		assertThat(this.proxy.requestLines()).isEmpty();
-		api.verify(1, deleteRequestedFor(urlEqualTo("/v1/tokens/abc")));
+		assertThat(api.getAllServeEvents()).isEmpty();
 	}
 
 	@Test
