@@ -6,7 +6,10 @@
 #     that a shared machine's noise falls on all of them;
 #  2. the table of the rounds' medians and the ratios to the plain WebClient;
 #  3. the Harness: start-up with and without the auto-configuration, and the -Xmx64m drain
-#     of 10,000 pages with 8 KB next links (SKIP_HARNESS=1 skips it).
+#     of 10,000 pages with 8 KB next links (SKIP_HARNESS=1 skips it);
+#  4. the latency scenarios, answers 20 ms late: 500 pages drained at concurrency 1 and 8,
+#     1,000 tokens deleted with deleteAll at concurrency 1 and 8 (SKIP_LATENCY=1 skips it,
+#     about 2.5 minutes).
 # About 7.5 minutes on 2 cores. BENCHMARKS=regex runs only those, in every round; further
 # arguments go to every JMH run: -prof stack, -p pages=500...
 # The build is offline (-o): drop it on a machine whose ~/.m2 lacks a dependency.
@@ -29,4 +32,7 @@ java -cp "$jar" com.lagrello.benchmarks.Harness summarize "$out"/round-*.json | 
 if [[ -z "${SKIP_HARNESS:-}" ]]; then
   java -cp "$jar" com.lagrello.benchmarks.Harness startup 3
   java -cp "$jar" com.lagrello.benchmarks.Harness heap 10000 8192
+fi
+if [[ -z "${SKIP_LATENCY:-}" ]]; then
+  java -cp "$jar" com.lagrello.benchmarks.Harness latency 3 500 1000 | tee "$out/latency.md"
 fi

@@ -31,6 +31,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Lagrello auto-configurations, alternately, median of fresh JVMs each;</li>
  * <li>{@code heap [pages] [link length]}: a drain with {@code listAll(20)} in a JVM with
  * {@code -Xmx64m}, whose {@code next} links are long, that must complete;</li>
+ * <li>{@code latency [runs] [pages] [tokens]}: {@link LatencyScenarios}, drains and bulk
+ * deletes against answers 20 ms late;</li>
  * <li>{@code summarize <jmh json>...}: a table of JMH's figures of every round, and the
  * ratios of the {@code TokensClient} to a plain {@code WebClient} per round.</li>
  * </ul>
@@ -55,7 +57,10 @@ public final class Harness {
 					(args.length > 2) ? Integer.parseInt(args[2]) : 8192, out);
 			case "heap-child" -> heapChild(URI.create(args[1]), Integer.parseInt(args[2]));
 			case "summarize" -> out.print(summarize(Arrays.stream(args).skip(1).map(Path::of).toList()));
-			default -> throw new IllegalArgumentException("startup, heap or summarize, not " + args[0]);
+			case "latency" -> LatencyScenarios.run((args.length > 1) ? Integer.parseInt(args[1]) : 3,
+					(args.length > 2) ? Integer.parseInt(args[2]) : 500,
+					(args.length > 3) ? Integer.parseInt(args[3]) : 1000, out);
+			default -> throw new IllegalArgumentException("startup, heap, latency or summarize, not " + args[0]);
 		}
 	}
 

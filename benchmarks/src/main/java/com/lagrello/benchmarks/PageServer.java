@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.buffer.Unpooled;
@@ -24,7 +25,9 @@ import reactor.netty.resources.LoopResources;
  * A fast local Tokens API on {@code 127.0.0.1} that answers from pre-rendered byte
  * arrays: {@code GET /v1/tokens?size=N} is page 0, {@code GET /v1/tokens?page=P&size=N}
  * page {@code P}, each page links the next with an absolute {@code paging.next} (the last
- * has none), and {@code POST /v1/tokens} answers {@code 201} with one token.
+ * has none), {@code POST /v1/tokens} answers {@code 201} with one token and {@code DELETE
+ * /v1/tokens/{id}} {@code 204}. Optionally every answer is sent a fixed delay later, on
+ * the event loop's timer (no thread waits), to play a distant API.
  * <p>
  * It runs on two event loops of its own. Every answer completes in a later task of its
  * connection's event loop, never synchronously: reactor-netty 1.3.6 can stop reading a
@@ -57,6 +60,8 @@ public final class PageServer implements AutoCloseable {
 
 	private final byte[] created;
 
+	private final long answerDelayNanos;
+
 	/**
 	 * Starts a server on an ephemeral port.
 	 * @param pageCount how many pages there are
@@ -65,7 +70,21 @@ public final class PageServer implements AutoCloseable {
 	 * link, to make links long; 0 for none
 	 */
 	public PageServer(int pageCount, int pageSize, int linkPadding) {
+		this(pageCount, pageSize, linkPadding, Duration.ZERO);
+	}
+
+	/**
+	 * Starts a server on an ephemeral port whose every answer is sent a fixed delay
+	 * later.
+	 * @param pageCount how many pages there are
+	 * @param pageSize tokens per page, the only {@code size} the server accepts
+	 * @param linkPadding characters of an extra query parameter in every {@code next}
+	 * link, to make links long; 0 for none
+	 * @param answerDelay how long after the request each answer is sent
+	 */
+	public PageServer(int pageCount, int pageSize, int linkPadding, Duration answerDelay) {
 		this.pageSize = pageSize;
+		this.answerDelayNanos = answerDelay.toNanos();
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
@@ -156,6 +175,9 @@ public final class PageServer implements AutoCloseable {
 		String uri = request.uri();
 		int query = uri.indexOf('?');
 		String path = (query < 0) ? uri : uri.substring(0, query);
+		if (request.method().equals(HttpMethod.DELETE) && path.startsWith(PATH + "/")) {
+			return send(response, HttpResponseStatus.NO_CONTENT, new byte[0], loop[0], body);
+		}
 		if (!PATH.equals(path)) {
 			return send(response, HttpResponseStatus.NOT_FOUND, NOT_FOUND, loop[0], body);
 		}
@@ -184,14 +206,30 @@ public final class PageServer implements AutoCloseable {
 		}
 	}
 
-	private static Publisher<Void> send(HttpServerResponse response, HttpResponseStatus status, byte[] body,
-			EventLoop loop, Mono<Void> requestBody) {
-		response.status(status)
-			.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
-		// a later task of the same event loop: asynchronous, yet no thread hop
-		return response.sendObject(requestBody
-			.then(Mono.create((sink) -> loop.execute(() -> sink.success(Unpooled.wrappedBuffer(body))))));
+	private Publisher<Void> send(HttpServerResponse response, HttpResponseStatus status, byte[] body, EventLoop loop,
+			Mono<Void> requestBody) {
+		// the whole answer, headers included, in a later task of the same event loop or
+		// on its timer: asynchronous, yet no thread hop (a body-less 204 is complete with
+		// its headers, so delaying the body alone would not delay it)
+		long delay = this.answerDelayNanos;
+		Mono<Void> later = Mono.create((sink) -> {
+			Runnable answer = () -> sink.success();
+			if (delay > 0) {
+				loop.schedule(answer, delay, TimeUnit.NANOSECONDS);
+			}
+			else {
+				loop.execute(answer);
+			}
+		});
+		return requestBody.then(later).then(Mono.defer(() -> {
+			response.status(status).header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+			if (body.length == 0) {
+				return response.send().then();
+			}
+			return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+				.sendObject(Unpooled.wrappedBuffer(body))
+				.then();
+		}));
 	}
 
 	private static byte[] bytes(String text) {
