@@ -10,7 +10,7 @@
 #  4. the latency scenarios, answers 20 ms late: 500 pages drained at concurrency 1 and 8,
 #     1,000 tokens deleted with deleteAll at concurrency 1 and 8 (SKIP_LATENCY=1 skips it,
 #     about 2.5 minutes).
-# About 7.5 minutes on 2 cores. BENCHMARKS=regex runs only those, in every round; further
+# About 10 minutes on 2 cores. BENCHMARKS=regex runs only those, in every round; further
 # arguments go to every JMH run: -prof stack, -p pages=500...
 # The build is offline (-o): drop it on a machine whose ~/.m2 lacks a dependency.
 set -euo pipefail

@@ -57,13 +57,22 @@ final class LinkShapeServer implements AutoCloseable {
 			boolean limited = this.rateLimited.remove(page);
 			String body = limited ? "{\"errorType\":\"TOO_MANY_REQUESTS\",\"message\":\"slow down\"}" : body(page);
 			// answered on a timer thread, never synchronously: reactor/reactor-netty#4361
+			// no longer in flight once answered: the client may send its next request as
+			// soon as the answer arrives, before this side hears that it was written
+			java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+			Runnable settle = () -> {
+				if (answered.compareAndSet(false, true)) {
+					this.inFlight.decrementAndGet();
+				}
+			};
 			return Mono.delay(this.delay)
+				.doOnSuccess((tick) -> settle.run())
+				.doOnCancel(settle)
 				.then(response.status(limited ? 429 : 200)
 					.header("Content-Type", "application/json")
 					.header("Retry-After", limited ? "1" : "0")
 					.sendString(Mono.just(body), StandardCharsets.UTF_8)
-					.then())
-				.doFinally((signal) -> this.inFlight.decrementAndGet());
+					.then());
 		}).bindNow();
 	}
 
