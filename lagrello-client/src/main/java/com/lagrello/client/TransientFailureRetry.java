@@ -5,20 +5,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 /**
  * Retries transient failures of one operation as its {@link RetryPolicy} says, honouring
  * {@code Retry-After}. Delays run on Reactor's parallel scheduler, so tests can replace
  * it with virtual time.
+ * <p>
+ * Not a {@code retryWhen} companion: that costs a sink and a subscription per call, paid
+ * on every page of a drain although most calls never fail. An {@code onErrorResume} costs
+ * nothing until an attempt fails.
  */
-final class TransientFailureRetry extends Retry {
+final class TransientFailureRetry {
 
 	private static final Logger logger = LoggerFactory.getLogger(TransientFailureRetry.class);
 
@@ -65,39 +66,51 @@ final class TransientFailureRetry extends Retry {
 		return Schedulers.parallel().now(TimeUnit.NANOSECONDS);
 	}
 
-	@Override
-	public Publisher<?> generateCompanion(Flux<RetrySignal> retrySignals) {
-		return retrySignals.concatMap((signal) -> {
-			Throwable failure = signal.failure();
-			long attempt = signal.totalRetries() + 1;
-			reportRetryAfter(failure);
-			if (attempt >= this.policy.maxAttempts() || !isTransient(failure)) {
-				return Mono.error(failure);
+	/**
+	 * Returns the attempt, subscribed again after each transient failure, as long as the
+	 * policy, the deadline and the budget allow.
+	 */
+	<T> Mono<T> retrying(Mono<T> attempt) {
+		return retrying(attempt, 0);
+	}
+
+	private <T> Mono<T> retrying(Mono<T> attempt, long retries) {
+		return attempt.onErrorResume(
+				(failure) -> waitBeforeRetry(retries, failure).then(Mono.defer(() -> retrying(attempt, retries + 1))));
+	}
+
+	/**
+	 * Completes when the retry may be sent, or fails with the failure when it may not.
+	 */
+	private Mono<Long> waitBeforeRetry(long retries, Throwable failure) {
+		long attempt = retries + 1;
+		reportRetryAfter(failure);
+		if (attempt >= this.policy.maxAttempts() || !isTransient(failure)) {
+			return Mono.error(failure);
+		}
+		Duration delay = delayBefore(retries, failure);
+		if (delay != null && now() + delay.toNanos() > this.deadline) {
+			logger.debug("{} attempt {} failed and waiting {} ms would pass the call timeout: giving up",
+					this.operation, attempt, delay.toMillis());
+			return Mono.error(failure);
+		}
+		if (delay == null) {
+			logger.debug("{} attempt {} failed and the server asks to wait longer than {}: giving up", this.operation,
+					attempt, this.policy.maxRetryAfter());
+			return Mono.error(failure);
+		}
+		if (!this.allowance.tryRetry()) {
+			logger.debug("{} attempt {} failed and the retry budget is spent: giving up", this.operation, attempt);
+			if (failure instanceof LagrelloException lagrello) {
+				lagrello.givenUpBecause(
+						"the retry budget (lagrello.retry.budget.*, " + this.allowance.budget() + ") is spent");
 			}
-			Duration delay = delayBefore(signal.totalRetries(), failure);
-			if (delay != null && now() + delay.toNanos() > this.deadline) {
-				logger.debug("{} attempt {} failed and waiting {} ms would pass the call timeout: giving up",
-						this.operation, attempt, delay.toMillis());
-				return Mono.error(failure);
-			}
-			if (delay == null) {
-				logger.debug("{} attempt {} failed and the server asks to wait longer than {}: giving up",
-						this.operation, attempt, this.policy.maxRetryAfter());
-				return Mono.error(failure);
-			}
-			if (!this.allowance.tryRetry()) {
-				logger.debug("{} attempt {} failed and the retry budget is spent: giving up", this.operation, attempt);
-				if (failure instanceof LagrelloException lagrello) {
-					lagrello.givenUpBecause(
-							"the retry budget (lagrello.retry.budget.*, " + this.allowance.budget() + ") is spent");
-				}
-				return Mono.error(failure);
-			}
-			logger.debug("{} attempt {} of {} failed ({}); retrying in {} ms", this.operation, attempt,
-					this.policy.maxAttempts(), failure.getMessage(), delay.toMillis());
-			this.trace.waitedBeforeRetry(delay);
-			return Mono.delay(delay);
-		});
+			return Mono.error(failure);
+		}
+		logger.debug("{} attempt {} of {} failed ({}); retrying in {} ms", this.operation, attempt,
+				this.policy.maxAttempts(), failure.getMessage(), delay.toMillis());
+		this.trace.waitedBeforeRetry(delay);
+		return Mono.delay(delay);
 	}
 
 	/**

@@ -262,17 +262,32 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			Mono<T> attempt = Mono.defer(() -> {
 				trace.attemptStarted();
 				String token = currentAccessToken(operation);
-				return exchange.apply(token)
-					.timeout(this.timeouts.after(this.settings.readTimeout()))
+				return withinTimeouts(operation, exchange.apply(token), deadline)
 					.onErrorMap((failure) -> this.failures.translate(operation, failure, token))
 					.doOnError(onAttemptFailure);
 			});
-			return outcome.apply(attempt
-				.retryWhen(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent, deadline,
-						onRetryAfter, this.retryAllowance, trace))
-				.timeout(this.timeouts.after(callTimeout), Mono
-					.error(() -> new LagrelloTimeoutException(operation, callTimeout, "lagrello.call-timeout", null))));
+			return outcome.apply(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent, deadline,
+					onRetryAfter, this.retryAllowance, trace)
+				.retrying(attempt));
 		});
+	}
+
+	/**
+	 * Bounds an attempt by one timer: the read timeout, or what is left of the call
+	 * timeout when that is shorter. The waits between attempts never pass the deadline
+	 * (the retry gives up first), so no timer of the whole call is needed. A fallback,
+	 * not {@code timeout(Publisher)} alone, which names the whole chain on every call.
+	 */
+	private <T> Mono<T> withinTimeouts(String operation, Mono<T> exchange, long deadline) {
+		Duration readTimeout = this.settings.readTimeout();
+		long left = deadline - TransientFailureRetry.now();
+		if (left >= readTimeout.toNanos()) {
+			return exchange.timeout(this.timeouts.after(readTimeout),
+					Mono.error(() -> new LagrelloTimeoutException(operation, readTimeout, null)));
+		}
+		Duration callTimeout = this.settings.callTimeout();
+		return exchange.timeout(this.timeouts.after(Duration.ofNanos(Math.max(left, 0))),
+				Mono.error(() -> new LagrelloTimeoutException(operation, callTimeout, "lagrello.call-timeout", null)));
 	}
 
 	private String currentAccessToken(String operation) {

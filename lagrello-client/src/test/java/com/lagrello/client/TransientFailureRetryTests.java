@@ -31,7 +31,7 @@ class TransientFailureRetryTests {
 	void retryAfterIsWaitedForEvenWhenLongerThanMaxBackoff() {
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, status(503, Duration.ofSeconds(30)))
-				.retryWhen(new TransientFailureRetry(POLICY, "tokens/list", true)))
+				.transform(new TransientFailureRetry(POLICY, "tokens/list", true)::retrying))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofSeconds(29))
 			.thenAwait(Duration.ofSeconds(1))
@@ -45,7 +45,7 @@ class TransientFailureRetryTests {
 	void retryAfterLongerThanMaxRetryAfterFailsWithoutRetry() {
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, status(429, Duration.ofSeconds(61)))
-				.retryWhen(new TransientFailureRetry(POLICY, "tokens/list", true)))
+				.transform(new TransientFailureRetry(POLICY, "tokens/list", true)::retrying))
 			.expectError(LagrelloApiException.class)
 			.verify();
 
@@ -57,7 +57,7 @@ class TransientFailureRetryTests {
 		// first retry waits 100..200 ms, the second 200..400 ms
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(2, status(503, null))
-				.retryWhen(new TransientFailureRetry(POLICY, "tokens/list", true)))
+				.transform(new TransientFailureRetry(POLICY, "tokens/list", true)::retrying))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(99))
 			.then(() -> assertThat(this.attempts).hasValue(1))
@@ -74,8 +74,8 @@ class TransientFailureRetryTests {
 				new RuntimeException());
 
 		StepVerifier
-			.withVirtualTime(
-					() -> failingTimes(1, notSent).retryWhen(new TransientFailureRetry(POLICY, "tokens/create", false)))
+			.withVirtualTime(() -> failingTimes(1, notSent)
+				.transform(new TransientFailureRetry(POLICY, "tokens/create", false)::retrying))
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("ok")
 			.verifyComplete();
@@ -88,8 +88,8 @@ class TransientFailureRetryTests {
 		LagrelloTransportException sent = new LagrelloTransportException("reset", true, false, new RuntimeException());
 
 		StepVerifier
-			.withVirtualTime(
-					() -> failingTimes(1, sent).retryWhen(new TransientFailureRetry(POLICY, "tokens/create", false)))
+			.withVirtualTime(() -> failingTimes(1, sent)
+				.transform(new TransientFailureRetry(POLICY, "tokens/create", false)::retrying))
 			.expectError(LagrelloTransportException.class)
 			.verify();
 
@@ -102,8 +102,8 @@ class TransientFailureRetryTests {
 				new RuntimeException());
 
 		StepVerifier
-			.withVirtualTime(
-					() -> failingTimes(1, cutOff).retryWhen(new TransientFailureRetry(POLICY, "tokens/list", true)))
+			.withVirtualTime(() -> failingTimes(1, cutOff)
+				.transform(new TransientFailureRetry(POLICY, "tokens/list", true)::retrying))
 			.expectError(LagrelloTransportException.class)
 			.verify();
 
@@ -114,7 +114,7 @@ class TransientFailureRetryTests {
 	void nonIdempotentCallIsNotRetriedOn503() {
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, status(503, null))
-				.retryWhen(new TransientFailureRetry(POLICY, "tokens/create", false)))
+				.transform(new TransientFailureRetry(POLICY, "tokens/create", false)::retrying))
 			.expectError(LagrelloApiException.class)
 			.verify();
 
@@ -127,8 +127,8 @@ class TransientFailureRetryTests {
 				new RuntimeException());
 
 		StepVerifier
-			.withVirtualTime(
-					() -> failingTimes(1, timeout).retryWhen(new TransientFailureRetry(POLICY, "tokens/list", true)))
+			.withVirtualTime(() -> failingTimes(1, timeout)
+				.transform(new TransientFailureRetry(POLICY, "tokens/list", true)::retrying))
 			.expectError(LagrelloTimeoutException.class)
 			.verify();
 
