@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 /**
  * A self-signed certificate for {@code localhost}, {@code 127.0.0.1} and
  * {@link #PROXIED_HOST}, generated with the JDK's keytool for one test class: a PKCS12
@@ -32,6 +36,21 @@ record LoopbackCertificate(Path keystore, Path certificate) {
 		keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storetype", "PKCS12",
 				"-storepass", PASSWORD, "-file", certificate.toString());
 		return new LoopbackCertificate(keystore, certificate);
+	}
+
+	/**
+	 * Starts a WireMock server with this certificate on an https port (and a plain http
+	 * one).
+	 */
+	WireMockServer startHttpsServer() {
+		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort()
+			.dynamicHttpsPort()
+			.keystorePath(this.keystore.toString())
+			.keystoreType("PKCS12")
+			.keystorePassword(PASSWORD)
+			.keyManagerPassword(PASSWORD));
+		server.start();
+		return server;
 	}
 
 	private static void keytool(String... arguments) throws IOException, InterruptedException {

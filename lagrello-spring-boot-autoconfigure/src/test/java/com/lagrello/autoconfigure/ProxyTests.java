@@ -27,7 +27,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,13 +56,7 @@ class ProxyTests {
 	@BeforeAll
 	static void startApi() throws Exception {
 		certificate = LoopbackCertificate.generate(directory);
-		api = new WireMockServer(wireMockConfig().dynamicPort()
-			.dynamicHttpsPort()
-			.keystorePath(certificate.keystore().toString())
-			.keystoreType("PKCS12")
-			.keystorePassword(LoopbackCertificate.PASSWORD)
-			.keyManagerPassword(LoopbackCertificate.PASSWORD));
-		api.start();
+		api = certificate.startHttpsServer();
 		api.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
 	}
 

@@ -19,7 +19,6 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * {@code lagrello.ssl.bundle} against a loopback HTTPS server whose certificate is
@@ -38,13 +37,7 @@ class SslBundleTests {
 	static void startHttpsServer() throws Exception {
 		LoopbackCertificate generated = LoopbackCertificate.generate(directory);
 		certificate = generated.certificate();
-		server = new WireMockServer(wireMockConfig().dynamicPort()
-			.dynamicHttpsPort()
-			.keystorePath(generated.keystore().toString())
-			.keystoreType("PKCS12")
-			.keystorePassword(LoopbackCertificate.PASSWORD)
-			.keyManagerPassword(LoopbackCertificate.PASSWORD));
-		server.start();
+		server = generated.startHttpsServer();
 		server.stubFor(delete("/v1/tokens/abc").willReturn(aResponse().withStatus(204)));
 	}
 
