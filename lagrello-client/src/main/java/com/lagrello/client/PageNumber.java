@@ -1,13 +1,11 @@
 package com.lagrello.client;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.web.util.UriUtils;
 
 /**
  * A page of the listing by number, as the client itself asks for it:
@@ -19,6 +17,8 @@ import org.springframework.web.util.UriUtils;
  * @param size the page size
  */
 record PageNumber(String tokensUrl, long page, int size) {
+
+	private static final Pattern CANONICAL_NUMBER = Pattern.compile("0|[1-9][0-9]{0,17}");
 
 	/**
 	 * Returns the page a link asks for, when it is a page-number link of the listing:
@@ -50,7 +50,10 @@ record PageNumber(String tokensUrl, long page, int size) {
 	}
 
 	/**
-	 * The decoded query parameters, or {@code null} if one is repeated or malformed.
+	 * The query parameters as written, or {@code null} if one is repeated, malformed or
+	 * not in the client's own spelling: nothing is decoded, and a number is only ASCII
+	 * digits without a leading zero or sign, so that a link is taken for the client's own
+	 * only when the client would send it that way.
 	 */
 	private static @Nullable Map<String, String> parameters(@Nullable String query) {
 		Map<String, String> parameters = new HashMap<>();
@@ -62,14 +65,9 @@ record PageNumber(String tokensUrl, long page, int size) {
 			if (equals < 1) {
 				return null;
 			}
-			try {
-				String name = UriUtils.decode(pair.substring(0, equals), StandardCharsets.UTF_8);
-				String value = UriUtils.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-				if (parameters.put(name, value) != null) {
-					return null;
-				}
-			}
-			catch (IllegalArgumentException malformed) {
+			String value = pair.substring(equals + 1);
+			if (!CANONICAL_NUMBER.matcher(value).matches()
+					|| parameters.put(pair.substring(0, equals), value) != null) {
 				return null;
 			}
 		}
@@ -80,14 +78,15 @@ record PageNumber(String tokensUrl, long page, int size) {
 	 * Returns the page after this one.
 	 */
 	PageNumber next() {
-		return new PageNumber(this.tokensUrl, this.page + 1, this.size);
+		return plus(1);
 	}
 
 	/**
 	 * Returns the page {@code n} pages after this one.
 	 */
 	PageNumber plus(long n) {
-		return new PageNumber(this.tokensUrl, this.page + n, this.size);
+		// at most 18 digits plus a page count: no overflow
+		return new PageNumber(this.tokensUrl, Math.addExact(this.page, n), this.size);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.lagrello.client;
 
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -127,7 +128,7 @@ final class TokenPages {
 			return Flux.<PageNumber>create((sink) -> {
 				numbers.sink = sink;
 				this.gate.onEveryRequest(numbers::offer);
-				sink.onRequest((n) -> numbers.offer());
+				sink.onRequest(numbers::asked);
 				sink.onDispose(() -> this.gate.onEveryRequest(null));
 			})
 				.flatMapSequential(
@@ -156,6 +157,19 @@ final class TokenPages {
 					}
 				})
 				.concatWith(Flux.defer(() -> (leftover[0] != null) ? fromServerLink(leftover[0]) : Flux.empty()));
+		}
+
+		/**
+		 * The link as the cycle guard sees it: a page-number link in the client's own
+		 * spelling, whatever the server's order of parameters, so that a link back to a
+		 * page fetched by number is a cycle.
+		 */
+		private URI visitKey(URI link) {
+			// the fragment never reaches the server
+			URI sent = (link.getRawFragment() == null) ? link
+					: URI.create(link.toString().substring(0, link.toString().indexOf('#')));
+			PageNumber number = PageNumber.of(sent, TokenPages.this.tokensUrl);
+			return (number != null) ? number.link() : link;
 		}
 
 		private boolean isLink(String next, PageNumber expected) {
@@ -190,6 +204,11 @@ final class TokenPages {
 
 			private final AtomicInteger offering = new AtomicInteger();
 
+			// page numbers asked for and not yet let go: not the sink's own count, which
+			// lags while another thread drains it, so that nothing piles up in its buffer
+			private final AtomicLong asked = new AtomicLong();
+
+			// written by one offer loop at a time
 			private int launched;
 
 			// set on subscription, before any offer
@@ -200,17 +219,23 @@ final class TokenPages {
 				this.limit = limit;
 			}
 
+			void asked(long n) {
+				this.asked.accumulateAndGet(n,
+						(current, more) -> (current + more < 0) ? Long.MAX_VALUE : current + more);
+				offer();
+			}
+
 			void offer() {
 				if (this.offering.getAndIncrement() != 0) {
 					return;
 				}
 				do {
-					while (!this.sink.isCancelled() && this.sink.requestedFromDownstream() > 0
-							&& Drain.this.gate.isDemanded()) {
+					while (!this.sink.isCancelled() && this.asked.get() > 0 && Drain.this.gate.isDemanded()) {
 						if (this.launched >= this.limit) {
 							this.sink.complete();
 							break;
 						}
+						this.asked.decrementAndGet();
 						this.sink.next(this.from.plus(this.launched++));
 					}
 				}
@@ -226,7 +251,8 @@ final class TokenPages {
 		 */
 		private final class FollowedLinks {
 
-			private final @Nullable PageNumber numberedFirst;
+			// cleared once the first page arrived: only it may hand over
+			private @Nullable PageNumber numberedFirst;
 
 			// set on subscription, before the first link is let in
 			private FluxSink<URI> sink;
@@ -257,9 +283,10 @@ final class TokenPages {
 					this.sink.complete();
 					return;
 				}
-				if (this.numberedFirst != null && Drain.this.visited.remaining() > 0
-						&& isLink(page.paging().next(), this.numberedFirst.next())) {
-					this.handover = this.numberedFirst.next();
+				PageNumber first = this.numberedFirst;
+				this.numberedFirst = null;
+				if (first != null && Drain.this.visited.remaining() > 0 && isLink(page.paging().next(), first.next())) {
+					this.handover = first.next();
 					this.sink.complete();
 					return;
 				}
@@ -280,7 +307,7 @@ final class TokenPages {
 
 			void follow(URI link) {
 				try {
-					Drain.this.visited.visit(link);
+					Drain.this.visited.visit(visitKey(link));
 				}
 				catch (LagrelloPagingException refused) {
 					refuseWhenNeeded(refused);
