@@ -2,8 +2,6 @@ package com.lagrello.client;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -19,11 +17,8 @@ final class Failures {
 
 	private final URI baseUrl;
 
-	private final Duration readTimeout;
-
-	Failures(URI baseUrl, Duration readTimeout) {
+	Failures(URI baseUrl) {
 		this.baseUrl = baseUrl;
-		this.readTimeout = readTimeout;
 	}
 
 	/**
@@ -33,9 +28,6 @@ final class Failures {
 	LagrelloException translate(String operation, Throwable failure, String accessToken) {
 		if (failure instanceof LagrelloException lagrello) {
 			return lagrello;
-		}
-		if (failure instanceof TimeoutException) {
-			return new LagrelloTimeoutException(operation, this.readTimeout, failure);
 		}
 		if (failure instanceof WebClientRequestException) {
 			// no connection, or none from the pool: the request never left

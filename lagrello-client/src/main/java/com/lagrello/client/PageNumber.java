@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * {@code <base-url>/v1/tokens?page=N&size=S}. Concurrent paging fetches pages this way
  * once the server's own links are seen to be exactly these.
  *
- * @param tokensUrl the listing's URL, {@code <base-url>/v1/tokens}
+ * @param tokens the listing's URL, {@code <base-url>/v1/tokens}
  * @param page the page number, from 0
  * @param size the page size
  */
-record PageNumber(String tokensUrl, long page, int size) {
+record PageNumber(URI tokens, long page, int size) {
 
 	private static final Pattern CANONICAL_NUMBER = Pattern.compile("0|[1-9][0-9]{0,17}");
 
@@ -24,8 +24,8 @@ record PageNumber(String tokensUrl, long page, int size) {
 	 * Returns the page a link asks for, when it is a page-number link of the listing:
 	 * only {@code page} (0 when absent) and {@code size}, each once.
 	 */
-	static @Nullable PageNumber of(URI link, String tokensUrl) {
-		if (!sameResource(link, URI.create(tokensUrl)) || link.getRawFragment() != null) {
+	static @Nullable PageNumber of(URI link, URI tokens) {
+		if (!sameResource(link, tokens) || link.getRawFragment() != null) {
 			return null;
 		}
 		Map<String, String> parameters = parameters(link.getRawQuery());
@@ -36,7 +36,7 @@ record PageNumber(String tokensUrl, long page, int size) {
 		try {
 			long page = Long.parseLong(parameters.getOrDefault("page", "0"));
 			int size = Integer.parseInt(parameters.get("size"));
-			return (page >= 0 && size > 0) ? new PageNumber(tokensUrl, page, size) : null;
+			return (page >= 0 && size > 0) ? new PageNumber(tokens, page, size) : null;
 		}
 		catch (NumberFormatException ex) {
 			return null;
@@ -86,14 +86,14 @@ record PageNumber(String tokensUrl, long page, int size) {
 	 */
 	PageNumber plus(long n) {
 		// at most 18 digits plus a page count: no overflow
-		return new PageNumber(this.tokensUrl, Math.addExact(this.page, n), this.size);
+		return new PageNumber(this.tokens, Math.addExact(this.page, n), this.size);
 	}
 
 	/**
 	 * Returns the link the client sends for this page.
 	 */
 	URI link() {
-		return URI.create(this.tokensUrl + "?page=" + this.page + "&size=" + this.size);
+		return URI.create(this.tokens + "?page=" + this.page + "&size=" + this.size);
 	}
 
 	/**
@@ -101,7 +101,7 @@ record PageNumber(String tokensUrl, long page, int size) {
 	 * order.
 	 */
 	boolean isAskedForBy(URI link) {
-		return equals(of(link, this.tokensUrl));
+		return equals(of(link, this.tokens));
 	}
 
 }

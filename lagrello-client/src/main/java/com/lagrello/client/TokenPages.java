@@ -49,7 +49,7 @@ final class TokenPages {
 
 	private final int concurrency;
 
-	private final String tokensUrl;
+	private final URI tokens;
 
 	private final Function<URI, Mono<TokenList>> fetch;
 
@@ -65,7 +65,7 @@ final class TokenPages {
 		this.links = links;
 		this.maxPages = maxPages;
 		this.concurrency = concurrency;
-		this.tokensUrl = tokensUrl;
+		this.tokens = URI.create(tokensUrl);
 		this.fetch = fetch;
 	}
 
@@ -109,7 +109,7 @@ final class TokenPages {
 		}
 
 		Flux<TokenList> pages(URI first) {
-			PageNumber numbered = (TokenPages.this.concurrency > 1) ? PageNumber.of(first, TokenPages.this.tokensUrl)
+			PageNumber numbered = (TokenPages.this.concurrency > 1) ? PageNumber.of(first, TokenPages.this.tokens)
 					: null;
 			FollowedLinks followed = new FollowedLinks(numbered);
 			return followed.pages((sink) -> followed.follow(first))
@@ -168,7 +168,7 @@ final class TokenPages {
 			// the fragment never reaches the server
 			URI sent = (link.getRawFragment() == null) ? link
 					: URI.create(link.toString().substring(0, link.toString().indexOf('#')));
-			PageNumber number = PageNumber.of(sent, TokenPages.this.tokensUrl);
+			PageNumber number = PageNumber.of(sent, TokenPages.this.tokens);
 			return (number != null) ? number.link() : link;
 		}
 

@@ -78,7 +78,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		this.pageLinks = new PageLinks(settings.baseUrl(), settings.rebasePageLinks());
 		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), settings.pageConcurrency(), this.tokensUrl,
 				this::retrievePage);
-		this.failures = new Failures(settings.baseUrl(), settings.readTimeout());
+		this.failures = new Failures(settings.baseUrl());
 		this.observations = new OperationObservations(settings.observationRegistry());
 	}
 
