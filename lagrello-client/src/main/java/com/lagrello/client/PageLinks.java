@@ -56,7 +56,8 @@ final class PageLinks {
 	}
 
 	private boolean sameOrigin(URI link) {
-		return scheme(link).equals(scheme(this.baseUrl)) && this.baseUrl.getHost() != null
+		// on every page of a drain: compared in place, nothing lower-cased
+		return this.baseUrl.getScheme().equalsIgnoreCase(link.getScheme()) && this.baseUrl.getHost() != null
 				&& this.baseUrl.getHost().equalsIgnoreCase(link.getHost()) && port(link) == port(this.baseUrl);
 	}
 
@@ -68,11 +69,10 @@ final class PageLinks {
 		if (uri.getPort() != -1) {
 			return uri.getPort();
 		}
-		return switch (scheme(uri)) {
-			case "http" -> 80;
-			case "https" -> 443;
-			default -> -1;
-		};
+		if ("http".equalsIgnoreCase(uri.getScheme())) {
+			return 80;
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : -1;
 	}
 
 	private static String origin(URI uri) {

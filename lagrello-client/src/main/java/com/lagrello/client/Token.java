@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * An access token of the tenant, as the API returns it.
@@ -21,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 // names pinned, so that an application's naming strategy cannot change the wire format
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Token(@JsonProperty("tokenKey") String tokenKey, @JsonProperty("tokenName") String tokenName,
-		@JsonProperty("createdBy") String createdBy, @JsonProperty("createdAt") Instant createdAt,
+		@JsonProperty("createdBy") String createdBy,
+		@JsonProperty("createdAt") @JsonDeserialize(using = CanonicalInstantDeserializer.class) Instant createdAt,
 		@JsonProperty("permissions") List<Permission> permissions) {
 
 	/**

@@ -165,6 +165,10 @@ final class TokenPages {
 		 * page fetched by number is a cycle.
 		 */
 		private URI visitKey(URI link) {
+			if (TokenPages.this.concurrency == 1) {
+				// every link is followed as sent: it is its own key
+				return link;
+			}
 			// the fragment never reaches the server
 			URI sent = (link.getRawFragment() == null) ? link
 					: URI.create(link.toString().substring(0, link.toString().indexOf('#')));
@@ -269,12 +273,16 @@ final class TokenPages {
 				return Flux.<URI>create((sink) -> {
 					this.sink = sink;
 					start.accept(sink);
-				})
-					.flatMapSequentialDelayError((link) -> TokenPages.this.fetch.apply(link)
-						.doOnNext(this::arrived)
+				}).flatMapSequentialDelayError((link) -> TokenPages.this.fetch.apply(link).doOnEach((signal) -> {
+					if (signal.isOnNext()) {
+						arrived(signal.get());
+					}
+					else if (signal.isOnError()) {
 						// a failed page is the last: the pages before it are still
 						// emitted
-						.doOnError((failure) -> this.sink.complete()), PAGES_AT_ONCE, 1);
+						this.sink.complete();
+					}
+				}), PAGES_AT_ONCE, 1);
 			}
 
 			private void arrived(TokenList page) {

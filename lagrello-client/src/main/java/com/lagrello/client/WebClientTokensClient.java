@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.core.publisher.Flux;
@@ -91,7 +92,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 				(token) -> this.webClient.post()
 					.uri(TOKENS_PATH)
 					.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
-					.headers((headers) -> headers.setBearerAuth(token))
+					.httpRequest(bearer(token))
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(request)
 					.retrieve()
@@ -180,7 +181,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 					(token) -> this.webClient.delete()
 						.uri(TOKEN_PATH, tokenId)
 						.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
-						.headers((headers) -> headers.setBearerAuth(token))
+						.httpRequest(bearer(token))
 						.retrieve()
 						.onStatus(WebClientTokensClient::isNotSuccess,
 								(response) -> ErrorAnswers.toException("tokens/delete", response, token))
@@ -227,7 +228,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 				(token) -> this.webClient.get()
 					.uri(page)
 					.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
-					.headers((headers) -> headers.setBearerAuth(token))
+					.httpRequest(bearer(token))
 					.retrieve()
 					.onStatus(WebClientTokensClient::isNotSuccess,
 							(response) -> ErrorAnswers.toException("tokens/list", response, token))
@@ -262,9 +263,11 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			Mono<T> attempt = Mono.defer(() -> {
 				trace.attemptStarted();
 				String token = currentAccessToken(operation);
-				return withinTimeouts(operation, exchange.apply(token), deadline)
-					.onErrorMap((failure) -> this.failures.translate(operation, failure, token))
-					.doOnError(onAttemptFailure);
+				return withinTimeouts(operation, exchange.apply(token), deadline).onErrorMap((failure) -> {
+					Throwable translated = this.failures.translate(operation, failure, token);
+					onAttemptFailure.accept(translated);
+					return translated;
+				});
 			});
 			return outcome.apply(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent, deadline,
 					onRetryAfter, this.retryAllowance, trace)
@@ -306,6 +309,14 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			throw new LagrelloException(operation + " was not sent: the access token supplier gave a blank token");
 		}
 		return token;
+	}
+
+	/**
+	 * Sets the token on the request as it is written, rather than among the request's
+	 * headers: no header map is copied per request, and no filter sees the token.
+	 */
+	private static Consumer<ClientHttpRequest> bearer(String token) {
+		return (request) -> request.getHeaders().setBearerAuth(token);
 	}
 
 	private static <T> Mono<T> noBody(String operation) {

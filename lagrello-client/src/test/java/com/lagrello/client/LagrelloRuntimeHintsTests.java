@@ -36,4 +36,13 @@ class LagrelloRuntimeHintsTests {
 			.accepts(hints);
 	}
 
+	@Test
+	void theCreatedAtDeserializerIsReflectivelyInstantiable() {
+		RuntimeHints hints = new RuntimeHints();
+		new LagrelloRuntimeHints().registerHints(hints, getClass().getClassLoader());
+
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onConstructorInvocation(CanonicalInstantDeserializer.class.getDeclaredConstructors()[0])).accepts(hints);
+	}
+
 }
