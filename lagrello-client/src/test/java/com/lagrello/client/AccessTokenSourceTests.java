@@ -1,6 +1,7 @@
 package com.lagrello.client;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -8,6 +9,10 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -45,6 +50,23 @@ class AccessTokenSourceTests {
 
 		assertThat(authorizations()).containsExactly("Bearer first-token-0123456789",
 				"Bearer rotated-token-0123456789");
+	}
+
+	@Test
+	void filtersNeitherSeeNorReplaceTheToken() {
+		api.stubFor(get(anyUrl()).willReturn(okJson(ApiExamples.page("a", 1, null))));
+		List<String> seenByFilter = new CopyOnWriteArrayList<>();
+		WebClient.Builder webClient = WebClient.builder().filter((request, next) -> {
+			seenByFilter.add(String.valueOf(request.headers().getFirst(HttpHeaders.AUTHORIZATION)));
+			return next
+				.exchange(ClientRequest.from(request).header(HttpHeaders.AUTHORIZATION, "Bearer forged").build());
+		});
+		TokensClient client = TestClients.builder(api).webClientBuilder(webClient).build();
+
+		StepVerifier.create(client.listPage(0, 1)).expectNextCount(1).verifyComplete();
+
+		assertThat(seenByFilter).containsExactly("null");
+		assertThat(authorizations()).containsExactly("Bearer " + TestClients.ACCESS_TOKEN);
 	}
 
 	@Test
