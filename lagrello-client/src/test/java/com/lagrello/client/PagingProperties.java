@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +45,7 @@ class PagingProperties {
 		Server server = new Server(shape);
 		Recorder tokens = new Recorder();
 		server.requested = tokens.requested;
+		server.cancelling = tokens.cancelling;
 		server.tokenMode = true;
 		pages(shape, server).tokensFrom(BASE.resolve(FIRST)).map(Token::tokenName).subscribe(tokens);
 		play(schedule, tokens, server);
@@ -55,6 +57,7 @@ class PagingProperties {
 		Server server = new Server(shape);
 		Recorder pages = new Recorder();
 		server.requested = pages.requested;
+		server.cancelling = pages.cancelling;
 		server.tokenMode = false;
 		pages(shape, server).pagesFrom(BASE.resolve(FIRST))
 			.map((page) -> page.data().isEmpty() ? "empty" : page.data().get(0).tokenName().replaceAll("-.*", ""))
@@ -71,19 +74,18 @@ class PagingProperties {
 	private static void play(List<Long> schedule, Recorder subscriber, Server server) {
 		for (long step : schedule) {
 			if (step == 0) {
-				int sent = server.sent.get();
-				subscriber.cancel();
+				subscriber.cancelNow();
 				quiet(server);
-				assertThat(server.sent).as("requests sent after cancel").hasValue(sent);
+				assertThat(server.sentAfterCancel).as("requests sent after cancel").hasValue(0);
 				return;
 			}
 			request(subscriber, Math.abs(step));
 			if (step < 0) {
-				// cancel while the page may still be in flight
-				int sent = server.sent.get();
-				subscriber.cancel();
+				// cancel while the page may still be in flight: a page answered as the
+				// cancel begins may still have sent its successor
+				subscriber.cancelNow();
 				quiet(server);
-				assertThat(server.sent.get() - sent).as("requests sent after cancel")
+				assertThat(server.sentAfterCancel.get()).as("requests sent after cancel")
 					.isLessThanOrEqualTo(server.shape.concurrency());
 				return;
 			}
@@ -261,6 +263,10 @@ class PagingProperties {
 
 		final AtomicInteger inFlight = new AtomicInteger();
 
+		// counted from the moment the subscriber starts to cancel, not from before it:
+		// pages answered on another thread may go on until then
+		final AtomicInteger sentAfterCancel = new AtomicInteger();
+
 		final List<String> violations = new CopyOnWriteArrayList<>();
 
 		final Map<Integer, Boolean> seen = new ConcurrentHashMap<>();
@@ -268,6 +274,8 @@ class PagingProperties {
 		volatile int refusedSent;
 
 		volatile AtomicLong requested;
+
+		volatile AtomicBoolean cancelling;
 
 		volatile boolean tokenMode;
 
@@ -278,6 +286,9 @@ class PagingProperties {
 		Mono<TokenList> fetch(URI link) {
 			return Mono.defer(() -> {
 				this.sent.incrementAndGet();
+				if (this.cancelling.get()) {
+					this.sentAfterCancel.incrementAndGet();
+				}
 				int concurrency = this.shape.concurrency();
 				if (this.inFlight.incrementAndGet() > concurrency) {
 					this.violations.add("more than " + concurrency + " requests in flight at " + link);
@@ -319,7 +330,7 @@ class PagingProperties {
 				}
 				Mono<TokenList> timed = this.shape.asynchronous() ? reply.subscribeOn(Schedulers.parallel()) : reply;
 				// answered (or cancelled) before the page goes downstream, settled after
-				java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+				AtomicBoolean answered = new AtomicBoolean();
 				Runnable answer = () -> {
 					if (answered.compareAndSet(false, true)) {
 						this.inFlight.decrementAndGet();
@@ -355,7 +366,14 @@ class PagingProperties {
 
 		final AtomicReference<Throwable> terminal = new AtomicReference<>();
 
+		final AtomicBoolean cancelling = new AtomicBoolean();
+
 		volatile boolean cancelled;
+
+		void cancelNow() {
+			this.cancelling.set(true);
+			cancel();
+		}
 
 		@Override
 		protected void hookOnSubscribe(Subscription subscription) {
