@@ -1,29 +1,30 @@
 package com.lagrello.client;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pages one drain has asked for: refuses a link asked for before (a cycle) and a page
  * beyond the maximum.
  * <p>
- * A link is kept as 64 bits of its SHA-256 digest, so memory grows with the number of
- * pages, not with the length of the links (the chance that two of 10,000 links share a
- * digest is about 10<sup>-12</sup>). Links are compared without their fragment, which
- * never reaches the server, and with scheme and host in lower case.
+ * A link is kept as a 64-bit FNV-1a hash, so memory grows with the number of pages, not
+ * with the length of the links (the chance that two of 10,000 links share a hash is about
+ * 10<sup>-11</sup>). Links are compared without their fragment, which never reaches the
+ * server, and with scheme and host in lower case. The hash is read off the link in place,
+ * with no string built: it runs on every page. It need not resist a server that crafts
+ * collisions: one would only end its own listing early, as a cycle, while no link can
+ * pass the guard by colliding.
  */
 final class VisitedLinks {
 
-	private final Set<Long> digests = new HashSet<>();
+	private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
 
-	// one per drain, whose pages are visited one after the other: no lock needed
-	private final MessageDigest sha256 = sha256();
+	private static final long FNV_PRIME = 0x100000001b3L;
+
+	private final Set<Long> digests = new HashSet<>();
 
 	private final int maxPages;
 
@@ -55,20 +56,28 @@ final class VisitedLinks {
 		return this.maxPages - this.digests.size();
 	}
 
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
+	private static long digest(URI link) {
+		long hash = FNV_OFFSET_BASIS;
+		hash = mix(hash, link.getScheme(), true);
+		hash = mix(hash, "://", false);
+		hash = mix(hash, link.getRawAuthority(), true);
+		hash = mix(hash, link.getRawPath(), false);
+		if (link.getRawQuery() != null) {
+			hash = mix(hash, "?", false);
+			hash = mix(hash, link.getRawQuery(), false);
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java platform has SHA-256", ex);
-		}
+		return hash;
 	}
 
-	private long digest(URI link) {
-		String normal = link.getScheme().toLowerCase(Locale.ROOT) + "://"
-				+ link.getRawAuthority().toLowerCase(Locale.ROOT) + link.getRawPath()
-				+ ((link.getRawQuery() != null) ? "?" + link.getRawQuery() : "");
-		return ByteBuffer.wrap(this.sha256.digest(normal.getBytes(StandardCharsets.UTF_8))).getLong();
+	private static long mix(long hash, @Nullable String part, boolean caseInsensitive) {
+		if (part == null) {
+			return hash;
+		}
+		for (int i = 0; i < part.length(); i++) {
+			char c = part.charAt(i);
+			hash = (hash ^ (caseInsensitive ? Character.toLowerCase(c) : c)) * FNV_PRIME;
+		}
+		return hash;
 	}
 
 	/**

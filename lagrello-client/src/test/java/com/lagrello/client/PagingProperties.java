@@ -45,7 +45,7 @@ class PagingProperties {
 		Server server = new Server(shape);
 		Recorder tokens = new Recorder();
 		server.requested = tokens.requested;
-		server.cancelling = tokens.cancelling;
+		server.cancelReturned = tokens.cancelReturned;
 		server.tokenMode = true;
 		pages(shape, server).tokensFrom(BASE.resolve(FIRST)).map(Token::tokenName).subscribe(tokens);
 		play(schedule, tokens, server);
@@ -57,7 +57,7 @@ class PagingProperties {
 		Server server = new Server(shape);
 		Recorder pages = new Recorder();
 		server.requested = pages.requested;
-		server.cancelling = pages.cancelling;
+		server.cancelReturned = pages.cancelReturned;
 		server.tokenMode = false;
 		pages(shape, server).pagesFrom(BASE.resolve(FIRST))
 			.map((page) -> page.data().isEmpty() ? "empty" : page.data().get(0).tokenName().replaceAll("-.*", ""))
@@ -81,8 +81,8 @@ class PagingProperties {
 			}
 			request(subscriber, Math.abs(step));
 			if (step < 0) {
-				// cancel while the page may still be in flight: a page answered as the
-				// cancel begins may still have sent its successor
+				// cancel while the page may still be in flight: a page answered while
+				// cancel() ran may still send its successor
 				subscriber.cancelNow();
 				quiet(server);
 				assertThat(server.sentAfterCancel.get()).as("requests sent after cancel")
@@ -263,8 +263,8 @@ class PagingProperties {
 
 		final AtomicInteger inFlight = new AtomicInteger();
 
-		// counted from the moment the subscriber starts to cancel, not from before it:
-		// pages answered on another thread may go on until then
+		// counted once cancel() has returned: until then, pages answered on another
+		// thread go on, as many as fit in however long the canceller is descheduled
 		final AtomicInteger sentAfterCancel = new AtomicInteger();
 
 		final List<String> violations = new CopyOnWriteArrayList<>();
@@ -275,7 +275,7 @@ class PagingProperties {
 
 		volatile AtomicLong requested;
 
-		volatile AtomicBoolean cancelling;
+		volatile AtomicBoolean cancelReturned;
 
 		volatile boolean tokenMode;
 
@@ -286,7 +286,7 @@ class PagingProperties {
 		Mono<TokenList> fetch(URI link) {
 			return Mono.defer(() -> {
 				this.sent.incrementAndGet();
-				if (this.cancelling.get()) {
+				if (this.cancelReturned.get()) {
 					this.sentAfterCancel.incrementAndGet();
 				}
 				int concurrency = this.shape.concurrency();
@@ -366,13 +366,13 @@ class PagingProperties {
 
 		final AtomicReference<Throwable> terminal = new AtomicReference<>();
 
-		final AtomicBoolean cancelling = new AtomicBoolean();
+		final AtomicBoolean cancelReturned = new AtomicBoolean();
 
 		volatile boolean cancelled;
 
 		void cancelNow() {
-			this.cancelling.set(true);
 			cancel();
+			this.cancelReturned.set(true);
 		}
 
 		@Override
