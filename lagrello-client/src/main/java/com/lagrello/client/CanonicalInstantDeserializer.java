@@ -19,8 +19,13 @@ import tools.jackson.databind.ValueDeserializer;
  * drain (a JFR profile, docs/performance.md), for 20 timestamps of one fixed shape. The
  * fast path gives the instant {@link Instant#parse} gives, and gives up (to the mapper)
  * on anything it does not recognise, so errors and lenient spellings stay the mapper's.
+ * <p>
+ * Public, with a public constructor, only because {@link Token} names it: an
+ * application's mapper may be set not to override access modifiers
+ * ({@code MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS} off), and would then refuse to
+ * create a package-private deserializer. Applications have no need to use it.
  */
-final class CanonicalInstantDeserializer extends ValueDeserializer<Instant> {
+public final class CanonicalInstantDeserializer extends ValueDeserializer<Instant> {
 
 	// yyyy-MM-ddTHH:mm:ssZ
 	private static final int SHORTEST = 20;
@@ -31,6 +36,12 @@ final class CanonicalInstantDeserializer extends ValueDeserializer<Instant> {
 	// nanoseconds per unit of a fraction of 1 to 9 digits
 	private static final int[] FRACTION_SCALE = { 0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
 			10, 1 };
+
+	/**
+	 * Creates the deserializer, as Jackson does for {@link Token#createdAt()}.
+	 */
+	public CanonicalInstantDeserializer() {
+	}
 
 	@Override
 	public Instant deserialize(JsonParser parser, DeserializationContext context) {

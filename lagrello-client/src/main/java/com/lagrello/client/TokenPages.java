@@ -170,10 +170,8 @@ final class TokenPages {
 		 * page fetched by number is a cycle.
 		 */
 		private URI visitKey(URI link) {
-			if (TokenPages.this.concurrency == 1) {
-				// every link is followed as sent: it is its own key
-				return link;
-			}
+			// at every concurrency, so that one server is paged alike whatever the
+			// setting;
 			// the fragment never reaches the server
 			URI sent = (link.getRawFragment() == null) ? link
 					: URI.create(link.toString().substring(0, link.toString().indexOf('#')));

@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  * A link is kept as a 64-bit FNV-1a hash, so memory grows with the number of pages, not
  * with the length of the links (the chance that two of 10,000 links share a hash is about
  * 10<sup>-11</sup>). Links are compared without their fragment, which never reaches the
- * server, and with scheme and host in lower case. The hash is read off the link in place,
- * with no string built: it runs on every page. It need not resist a server that crafts
- * collisions: one would only end its own listing early, as a cycle, while no link can
- * pass the guard by colliding.
+ * server, with scheme and host in lower case, without user info and with the default port
+ * spelled out or not: the same request either way. The hash is read off the link in
+ * place, with no string built: it runs on every page. It need not resist a server that
+ * crafts collisions: one would only end its own listing early, as a cycle, while no link
+ * can pass the guard by colliding.
  */
 final class VisitedLinks {
 
@@ -60,13 +61,28 @@ final class VisitedLinks {
 		long hash = FNV_OFFSET_BASIS;
 		hash = mix(hash, link.getScheme(), true);
 		hash = mix(hash, "://", false);
-		hash = mix(hash, link.getRawAuthority(), true);
+		if (link.getHost() != null) {
+			// the request's origin: user info is not sent, a default port is the same
+			hash = mix(hash, link.getHost(), true);
+			hash = mix(hash, ":", false);
+			hash = mix(hash, Integer.toString(port(link)), false);
+		}
+		else {
+			hash = mix(hash, link.getRawAuthority(), true);
+		}
 		hash = mix(hash, link.getRawPath(), false);
 		if (link.getRawQuery() != null) {
 			hash = mix(hash, "?", false);
 			hash = mix(hash, link.getRawQuery(), false);
 		}
 		return hash;
+	}
+
+	private static int port(URI link) {
+		if (link.getPort() != -1) {
+			return link.getPort();
+		}
+		return "https".equalsIgnoreCase(link.getScheme()) ? 443 : 80;
 	}
 
 	private static long mix(long hash, @Nullable String part, boolean caseInsensitive) {

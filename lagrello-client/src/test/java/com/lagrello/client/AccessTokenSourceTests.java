@@ -53,7 +53,7 @@ class AccessTokenSourceTests {
 	}
 
 	@Test
-	void filtersNeitherSeeNorReplaceTheToken() {
+	void filtersNeitherFindTheTokenAmongTheHeadersNorReplaceItWithAHeader() {
 		api.stubFor(get(anyUrl()).willReturn(okJson(ApiExamples.page("a", 1, null))));
 		List<String> seenByFilter = new CopyOnWriteArrayList<>();
 		WebClient.Builder webClient = WebClient.builder().filter((request, next) -> {

@@ -236,4 +236,25 @@ class HostilePageLinksTests {
 		}
 	}
 
+	/**
+	 * Whatever the setting of the concurrency, one server is paged alike: a link back to
+	 * a page-number page in another order of its parameters is the same page again.
+	 */
+	@ParameterizedTest(name = "concurrency {0}")
+	@ValueSource(ints = { 1, 4 })
+	void aLinkBackToAPageInAnotherOrderOfItsParametersIsACycleAtEveryConcurrency(int concurrency) {
+		try (ScriptedPageServer server = new ScriptedPageServer(DELAY)) {
+			server.page("/v1/tokens?size=1", "p0", "/v1/tokens?page=1&size=1")
+				.page("/v1/tokens?page=1&size=1", "p1", "/v1/tokens?page=2&size=1")
+				.page("/v1/tokens?page=2&size=1", "p2", "/v1/tokens?size=1&page=1")
+				.page("/v1/tokens?size=1&page=1", "p1", "/v1/tokens?page=2&size=1");
+
+			Outcome outcome = drain(builder(server.baseUrl(), concurrency).build().listAll(1));
+
+			assertThat(outcome.names()).as("each token once").containsExactly("p0-1", "p1-1", "p2-1");
+			assertThat(outcome.failure()).isInstanceOf(LagrelloPagingException.class);
+			assertThat(server.uris()).as("page 1 is not asked for again").doesNotContain("/v1/tokens?size=1&page=1");
+		}
+	}
+
 }

@@ -4,6 +4,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -47,6 +52,19 @@ class ListPageTests {
 		assertThat(page.data()).extracting(Token::tokenName).containsExactly("t-1", "t-2");
 		assertThat(page.paging().next()).isEqualTo("https://api.lagrello.com/v1/tokens?page=1&size=2");
 		assertThat(page.paging().previous()).isNull();
+	}
+
+	@Test
+	void listPageDecodesWithAnApplicationMapperThatMayNotOverrideAccessModifiers() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(okJson(ApiExamples.page("t", 1, null))));
+		JsonMapper strict = JsonMapper.builder().disable(MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS).build();
+		WebClient.Builder webClient = WebClient.builder()
+			.codecs((codecs) -> codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(strict)));
+		TokensClient strictClient = TestClients.builder(api).webClientBuilder(webClient).build();
+
+		StepVerifier.create(strictClient.listPage(0, 1))
+			.assertNext((page) -> assertThat(page.data().get(0).createdAt()).isNotNull())
+			.verifyComplete();
 	}
 
 	@Test

@@ -29,6 +29,17 @@ class VisitedLinksProperties {
 			.withMessageContaining("cycle");
 	}
 
+	@Property(tries = 200)
+	void userInfoAndTheDefaultPortMakeNoOtherLink(@ForAll("links") String link) {
+		VisitedLinks visited = new VisitedLinks(10);
+		URI uri = URI.create(link);
+		visited.visit(uri);
+		int port = (uri.getPort() != -1) ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+		URI respelled = URI.create(uri.getScheme() + "://someone@" + uri.getHost() + ":" + port + uri.getRawPath() + "?"
+				+ uri.getRawQuery());
+		assertThatExceptionOfType(LagrelloPagingException.class).isThrownBy(() -> visited.visit(respelled));
+	}
+
 	@Property(tries = 500)
 	void linksThatAskForAnotherPageAreNoCycle(@ForAll("links") String first, @ForAll("links") String second) {
 		VisitedLinks visited = new VisitedLinks(10);
