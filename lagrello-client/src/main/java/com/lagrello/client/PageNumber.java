@@ -3,7 +3,6 @@ package com.lagrello.client;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param size the page size
  */
 record PageNumber(URI tokens, long page, int size) {
-
-	private static final Pattern CANONICAL_NUMBER = Pattern.compile("0|[1-9][0-9]{0,17}");
 
 	/**
 	 * Returns the page a link asks for, when it is a page-number link of the listing:
@@ -56,22 +53,41 @@ record PageNumber(URI tokens, long page, int size) {
 	 * only when the client would send it that way.
 	 */
 	private static @Nullable Map<String, String> parameters(@Nullable String query) {
-		Map<String, String> parameters = new HashMap<>();
+		Map<String, String> parameters = new HashMap<>(4);
 		if (query == null || query.isEmpty()) {
 			return parameters;
 		}
-		for (String pair : query.split("&", -1)) {
-			int equals = pair.indexOf('=');
-			if (equals < 1) {
+		// on every page of a drain: read in place, no regular expression
+		int start = 0;
+		while (start <= query.length()) {
+			int end = query.indexOf('&', start);
+			end = (end < 0) ? query.length() : end;
+			int equals = query.indexOf('=', start);
+			if (equals < start + 1 || equals >= end || !isCanonicalNumber(query, equals + 1, end)
+					|| parameters.put(query.substring(start, equals), query.substring(equals + 1, end)) != null) {
 				return null;
 			}
-			String value = pair.substring(equals + 1);
-			if (!CANONICAL_NUMBER.matcher(value).matches()
-					|| parameters.put(pair.substring(0, equals), value) != null) {
-				return null;
-			}
+			start = end + 1;
 		}
 		return parameters;
+	}
+
+	/**
+	 * Whether the text from {@code start} to {@code end} is {@code 0} or 1 to 18 ASCII
+	 * digits without a leading zero.
+	 */
+	private static boolean isCanonicalNumber(String text, int start, int end) {
+		int length = end - start;
+		if (length < 1 || length > 18 || (length > 1 && text.charAt(start) == '0')) {
+			return false;
+		}
+		for (int i = start; i < end; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -93,7 +109,14 @@ record PageNumber(URI tokens, long page, int size) {
 	 * Returns the link the client sends for this page.
 	 */
 	URI link() {
-		return URI.create(this.tokens + "?page=" + this.page + "&size=" + this.size);
+		return URI.create(this.tokens + "?" + query());
+	}
+
+	/**
+	 * Returns the query of the link the client sends for this page.
+	 */
+	String query() {
+		return "page=" + this.page + "&size=" + this.size;
 	}
 
 	/**

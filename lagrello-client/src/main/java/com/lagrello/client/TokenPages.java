@@ -176,7 +176,11 @@ final class TokenPages {
 			URI sent = (link.getRawFragment() == null) ? link
 					: URI.create(link.toString().substring(0, link.toString().indexOf('#')));
 			PageNumber number = PageNumber.of(sent, TokenPages.this.tokens);
-			return (number != null) ? number.link() : link;
+			if (number == null || number.query().equals(sent.getRawQuery())) {
+				// not a page-number link, or one in the client's own spelling already
+				return sent;
+			}
+			return number.link();
 		}
 
 		private boolean isLink(String next, PageNumber expected) {
