@@ -65,7 +65,11 @@ final class PageLinks {
 		return (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 	}
 
-	private static int port(URI uri) {
+	/**
+	 * Returns the port a request to the URI goes to: the default port of {@code http} and
+	 * {@code https} when none is given, -1 for another scheme without one.
+	 */
+	static int port(URI uri) {
 		if (uri.getPort() != -1) {
 			return uri.getPort();
 		}

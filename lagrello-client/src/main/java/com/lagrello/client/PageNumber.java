@@ -41,9 +41,11 @@ record PageNumber(URI tokens, long page, int size) {
 	}
 
 	private static boolean sameResource(URI link, URI tokens) {
+		// the request's origin, as the cycle guard reads it: user info is not sent, and a
+		// default port is the same whether spelled out or not
 		return link.getScheme() != null && link.getScheme().equalsIgnoreCase(tokens.getScheme())
-				&& link.getRawAuthority() != null && link.getRawAuthority().equalsIgnoreCase(tokens.getRawAuthority())
-				&& tokens.getRawPath().equals(link.getRawPath());
+				&& link.getHost() != null && link.getHost().equalsIgnoreCase(tokens.getHost())
+				&& PageLinks.port(link) == PageLinks.port(tokens) && tokens.getRawPath().equals(link.getRawPath());
 	}
 
 	/**

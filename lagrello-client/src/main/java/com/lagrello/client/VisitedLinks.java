@@ -65,7 +65,7 @@ final class VisitedLinks {
 			// the request's origin: user info is not sent, a default port is the same
 			hash = mix(hash, link.getHost(), true);
 			hash = mix(hash, ":", false);
-			hash = mix(hash, Integer.toString(port(link)), false);
+			hash = mix(hash, Integer.toString(PageLinks.port(link)), false);
 		}
 		else {
 			hash = mix(hash, link.getRawAuthority(), true);
@@ -76,13 +76,6 @@ final class VisitedLinks {
 			hash = mix(hash, link.getRawQuery(), false);
 		}
 		return hash;
-	}
-
-	private static int port(URI link) {
-		if (link.getPort() != -1) {
-			return link.getPort();
-		}
-		return "https".equalsIgnoreCase(link.getScheme()) ? 443 : 80;
 	}
 
 	private static long mix(long hash, @Nullable String part, boolean caseInsensitive) {

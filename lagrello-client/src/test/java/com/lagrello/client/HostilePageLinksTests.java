@@ -257,4 +257,25 @@ class HostilePageLinksTests {
 		}
 	}
 
+	/**
+	 * A link back to a page in another order of its parameters is the same page again
+	 * also when it carries user info, which is not sent.
+	 */
+	@ParameterizedTest(name = "concurrency {0}")
+	@ValueSource(ints = { 1, 4 })
+	void aLinkBackToAPageWithUserInfoInAnotherOrderOfItsParametersIsACycle(int concurrency) {
+		try (ScriptedPageServer server = new ScriptedPageServer(DELAY)) {
+			String back = server.baseUrl().replace("http://", "http://someone@") + "/v1/tokens?size=1&page=1";
+			server.page("/v1/tokens?size=1", "p0", "/v1/tokens?page=1&size=1")
+				.page("/v1/tokens?page=1&size=1", "p1", "/v1/tokens?page=2&size=1")
+				.page("/v1/tokens?page=2&size=1", "p2", back)
+				.page("/v1/tokens?size=1&page=1", "p1", "/v1/tokens?page=2&size=1");
+
+			Outcome outcome = drain(builder(server.baseUrl(), concurrency).build().listAll(1));
+
+			assertThat(outcome.names()).as("each token once").containsExactly("p0-1", "p1-1", "p2-1");
+			assertThat(server.uris()).as("page 1 is not asked for again").doesNotContain("/v1/tokens?size=1&page=1");
+		}
+	}
+
 }

@@ -20,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
@@ -46,6 +47,7 @@ class PagingProperties {
 		Recorder tokens = new Recorder();
 		server.requested = tokens.requested;
 		server.cancelReturned = tokens.cancelReturned;
+		server.recorder = tokens;
 		server.tokenMode = true;
 		pages(shape, server).tokensFrom(BASE.resolve(FIRST)).map(Token::tokenName).subscribe(tokens);
 		play(schedule, tokens, server);
@@ -58,6 +60,7 @@ class PagingProperties {
 		Recorder pages = new Recorder();
 		server.requested = pages.requested;
 		server.cancelReturned = pages.cancelReturned;
+		server.recorder = pages;
 		server.tokenMode = false;
 		pages(shape, server).pagesFrom(BASE.resolve(FIRST))
 			.map((page) -> page.data().isEmpty() ? "empty" : page.data().get(0).tokenName().replaceAll("-.*", ""))
@@ -263,8 +266,9 @@ class PagingProperties {
 
 		final AtomicInteger inFlight = new AtomicInteger();
 
-		// counted once cancel() has returned: until then, pages answered on another
-		// thread go on, as many as fit in however long the canceller is descheduled
+		// counted from inside cancel() on its own thread, and on every thread once it
+		// returned: until then, pages answered on another thread go on, as many as fit
+		// in however long the canceller is descheduled
 		final AtomicInteger sentAfterCancel = new AtomicInteger();
 
 		final List<String> violations = new CopyOnWriteArrayList<>();
@@ -277,6 +281,8 @@ class PagingProperties {
 
 		volatile AtomicBoolean cancelReturned;
 
+		volatile Recorder recorder;
+
 		volatile boolean tokenMode;
 
 		Server(Shape shape) {
@@ -286,7 +292,7 @@ class PagingProperties {
 		Mono<TokenList> fetch(URI link) {
 			return Mono.defer(() -> {
 				this.sent.incrementAndGet();
-				if (this.cancelReturned.get()) {
+				if (this.cancelReturned.get() || Thread.currentThread() == this.recorder.cancelling) {
 					this.sentAfterCancel.incrementAndGet();
 				}
 				int concurrency = this.shape.concurrency();
@@ -368,9 +374,13 @@ class PagingProperties {
 
 		final AtomicBoolean cancelReturned = new AtomicBoolean();
 
+		// the thread inside cancel(), whose own requests count as sent after it
+		volatile @Nullable Thread cancelling;
+
 		volatile boolean cancelled;
 
 		void cancelNow() {
+			this.cancelling = Thread.currentThread();
 			cancel();
 			this.cancelReturned.set(true);
 		}
