@@ -170,8 +170,7 @@ final class TokenPages {
 		 * page fetched by number is a cycle.
 		 */
 		private URI visitKey(URI link) {
-			// at every concurrency, so that one server is paged alike whatever the
-			// setting;
+			// keyed alike at every concurrency: one server, one way of paging it;
 			// the fragment never reaches the server
 			URI sent = (link.getRawFragment() == null) ? link
 					: URI.create(link.toString().substring(0, link.toString().indexOf('#')));

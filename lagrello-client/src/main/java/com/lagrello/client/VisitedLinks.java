@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * beyond the maximum.
  * <p>
  * A link is kept as a 64-bit FNV-1a hash, so memory grows with the number of pages, not
- * with the length of the links (the chance that two of 10,000 links share a hash is about
- * 10<sup>-11</sup>). Links are compared without their fragment, which never reaches the
+ * with the length of the links (the chance that two of 10,000 links share a hash is a few
+ * in 10<sup>12</sup>). Links are compared without their fragment, which never reaches the
  * server, with scheme and host in lower case, without user info and with the default port
  * spelled out or not: the same request either way. The hash is read off the link in
  * place, with no string built: it runs on every page. It need not resist a server that
@@ -64,8 +64,7 @@ final class VisitedLinks {
 		if (link.getHost() != null) {
 			// the request's origin: user info is not sent, a default port is the same
 			hash = mix(hash, link.getHost(), true);
-			hash = mix(hash, ":", false);
-			hash = mix(hash, Integer.toString(PageLinks.port(link)), false);
+			hash = (mix(hash, ":", false) ^ PageLinks.port(link)) * FNV_PRIME;
 		}
 		else {
 			hash = mix(hash, link.getRawAuthority(), true);
