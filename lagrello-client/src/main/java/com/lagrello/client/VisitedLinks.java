@@ -61,14 +61,10 @@ final class VisitedLinks {
 		long hash = FNV_OFFSET_BASIS;
 		hash = mix(hash, link.getScheme(), true);
 		hash = mix(hash, "://", false);
-		if (link.getHost() != null) {
-			// the request's origin: user info is not sent, a default port is the same
-			hash = mix(hash, link.getHost(), true);
-			hash = (mix(hash, ":", false) ^ PageLinks.port(link)) * FNV_PRIME;
-		}
-		else {
-			hash = mix(hash, link.getRawAuthority(), true);
-		}
+		// the request's origin: user info is not sent, a default port is the same (every
+		// link here passed the origin check, so it has a host)
+		hash = mix(hash, link.getHost(), true);
+		hash = (mix(hash, ":", false) ^ PageLinks.port(link)) * FNV_PRIME;
 		hash = mix(hash, link.getRawPath(), false);
 		if (link.getRawQuery() != null) {
 			hash = mix(hash, "?", false);

@@ -45,8 +45,6 @@ class PagingProperties {
 	void listAllKeepsEveryPagingGuarantee(@ForAll("shapes") Shape shape, @ForAll("schedules") List<Long> schedule) {
 		Server server = new Server(shape);
 		Recorder tokens = new Recorder();
-		server.requested = tokens.requested;
-		server.cancelReturned = tokens.cancelReturned;
 		server.recorder = tokens;
 		server.tokenMode = true;
 		pages(shape, server).tokensFrom(BASE.resolve(FIRST)).map(Token::tokenName).subscribe(tokens);
@@ -58,8 +56,6 @@ class PagingProperties {
 	void listPagesKeepsEveryPagingGuarantee(@ForAll("shapes") Shape shape, @ForAll("schedules") List<Long> schedule) {
 		Server server = new Server(shape);
 		Recorder pages = new Recorder();
-		server.requested = pages.requested;
-		server.cancelReturned = pages.cancelReturned;
 		server.recorder = pages;
 		server.tokenMode = false;
 		pages(shape, server).pagesFrom(BASE.resolve(FIRST))
@@ -277,10 +273,6 @@ class PagingProperties {
 
 		volatile int refusedSent;
 
-		volatile AtomicLong requested;
-
-		volatile AtomicBoolean cancelReturned;
-
 		volatile Recorder recorder;
 
 		volatile boolean tokenMode;
@@ -292,7 +284,7 @@ class PagingProperties {
 		Mono<TokenList> fetch(URI link) {
 			return Mono.defer(() -> {
 				this.sent.incrementAndGet();
-				if (this.cancelReturned.get() || Thread.currentThread() == this.recorder.cancelling) {
+				if (this.recorder.cancelReturned.get() || Thread.currentThread() == this.recorder.cancelling) {
 					this.sentAfterCancel.incrementAndGet();
 				}
 				int concurrency = this.shape.concurrency();
@@ -313,14 +305,14 @@ class PagingProperties {
 				long demanded = 0;
 				long before = 0;
 				for (int k = 0; k < Math.max(page + 1, this.shape.sizes().size()); k++) {
-					if (this.requested.get() > before) {
+					if (this.recorder.requested.get() > before) {
 						demanded = k + 1;
 					}
 					before += this.tokenMode ? ((k < this.shape.sizes().size()) ? this.shape.sizes().get(k) : 0) : 1;
 				}
 				// one at a time: nothing beyond demand; numbered: at most the concurrency
 				if (page >= demanded + ((concurrency == 1) ? 0 : concurrency)) {
-					this.violations.add("page " + page + " sent with demand " + this.requested.get() + " for "
+					this.violations.add("page " + page + " sent with demand " + this.recorder.requested.get() + " for "
 							+ demanded + " pages, concurrency " + concurrency);
 				}
 				Mono<TokenList> reply = (page >= this.shape.sizes().size())
