@@ -360,11 +360,7 @@ public final class TokensClientBuilder {
 			throw new LagrelloInvalidArgumentException("maxPages",
 					"max pages must be at least 1, but is " + this.maxPages);
 		}
-		if (this.callTimeout == null || this.callTimeout.isNegative() || this.callTimeout.isZero()
-				|| this.callTimeout.compareTo(MAX_TIMEOUT) > 0) {
-			throw new LagrelloInvalidArgumentException("callTimeout",
-					"call timeout must be positive and at most a day, but is " + this.callTimeout);
-		}
+		checkCallTimeout(this.callTimeout);
 		if (this.bulkConcurrency < 1) {
 			throw new LagrelloInvalidArgumentException("bulkConcurrency",
 					"bulk concurrency must be at least 1, but is " + this.bulkConcurrency);
@@ -431,6 +427,17 @@ public final class TokensClientBuilder {
 	@Override
 	public String toString() {
 		return "TokensClientBuilder[baseUrl=" + this.baseUrl + "]";
+	}
+
+	/**
+	 * Refuses a call timeout that is not positive or longer than {@link #MAX_TIMEOUT}.
+	 */
+	static void checkCallTimeout(@Nullable Duration callTimeout) {
+		if (callTimeout == null || callTimeout.isNegative() || callTimeout.isZero()
+				|| callTimeout.compareTo(MAX_TIMEOUT) > 0) {
+			throw new LagrelloInvalidArgumentException("callTimeout",
+					"call timeout must be positive and at most a day, but is " + callTimeout);
+		}
 	}
 
 }
