@@ -70,7 +70,7 @@ final class DeleteAllDeadline {
 				return Mono.error(LagrelloTimeoutException.callTimeout(operation, timeout, because + "; not sent"));
 			}
 			return call.timeout(this.ended.asMono(), Mono.error(() -> LagrelloTimeoutException.callTimeout(operation,
-					timeout, this.endedBecause.get() + "; cancelled, it may have reached the server")));
+					timeout, this.endedBecause.get() + "; cancelled while held back or in flight")));
 		});
 	}
 

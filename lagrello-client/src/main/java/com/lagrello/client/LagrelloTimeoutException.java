@@ -14,6 +14,9 @@ public class LagrelloTimeoutException extends LagrelloException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The property that sets the call timeout, named in messages. */
+	static final String CALL_TIMEOUT_PROPERTY = "lagrello.call-timeout";
+
 	private final Duration timeout;
 
 	/**
@@ -59,8 +62,6 @@ public class LagrelloTimeoutException extends LagrelloException {
 		return new LagrelloTimeoutException(operation, callTimeout, CALL_TIMEOUT_PROPERTY, new TimeoutException(
 				"the call timeout (" + CALL_TIMEOUT_PROPERTY + ") of " + callTimeout.toMillis() + " ms " + why));
 	}
-
-	static final String CALL_TIMEOUT_PROPERTY = "lagrello.call-timeout";
 
 	/**
 	 * Returns the timeout that ran out.
