@@ -228,9 +228,14 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	}
 
 	/**
-	 * Returns this client for blocking code with the given call timeout: a client derived
-	 * with that call timeout (sharing this one's connections, timer and retry budget)
-	 * when it differs from this client's.
+	 * Returns this client for blocking code with the given call timeout: over a client
+	 * derived with that call timeout (sharing this one's connections, timer and retry
+	 * budget) when it differs from this client's. Its {@code deleteAll} is bounded as a
+	 * whole and tells what it deleted before the time ran out.
+	 * @param callTimeout the longest time one call may take, positive and at most a day
+	 * @return the blocking face of this client
+	 * @throws LagrelloInvalidArgumentException if the call timeout is not positive or
+	 * longer than a day
 	 */
 	@Override
 	public BlockingTokensClient blocking(Duration callTimeout) {
