@@ -298,10 +298,10 @@ public final class TokensClientBuilder {
 
 	/**
 	 * Sets the longest time one call may take, every attempt, back-off and
-	 * {@code Retry-After} wait included (for paging: each page); one minute by default.
-	 * When it runs out the call fails with a {@link LagrelloTimeoutException} and nothing
-	 * more is sent, and a {@code Retry-After} that would end after it fails the call at
-	 * once.
+	 * {@code Retry-After} wait included (for paging: each page; for the blocking
+	 * {@code deleteAll}: the whole batch); one minute by default. When it runs out the
+	 * call fails with a {@link LagrelloTimeoutException} and nothing more is sent, and a
+	 * {@code Retry-After} that would end after it fails the call at once.
 	 * @param callTimeout the call timeout
 	 * @return this builder
 	 */
