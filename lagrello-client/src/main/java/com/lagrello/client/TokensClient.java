@@ -1,5 +1,6 @@
 package com.lagrello.client;
 
+import java.time.Duration;
 import java.util.function.Predicate;
 
 import reactor.core.publisher.Flux;
@@ -132,11 +133,39 @@ public interface TokensClient {
 
 	/**
 	 * Returns this client for blocking code: the same requests, retries and guards, each
-	 * call bounded by the call timeout. Creating it sends nothing.
+	 * call bounded by this client's call timeout ({@link #blocking(Duration)} with it).
+	 * Creating it sends nothing.
+	 * <p>
+	 * The default implementation, for implementations of this interface other than the
+	 * library's own, bounds each call by
+	 * {@link TokensClientBuilder#DEFAULT_CALL_TIMEOUT}.
 	 * @return the blocking face of this client
 	 */
 	default BlockingTokensClient blocking() {
-		return new BlockingTokensClientAdapter(this, TokensClientBuilder.DEFAULT_CALL_TIMEOUT);
+		return blocking(TokensClientBuilder.DEFAULT_CALL_TIMEOUT);
+	}
+
+	/**
+	 * Returns this client for blocking code with the given call timeout: each call waits
+	 * at most that long, every attempt and wait included, then fails with a
+	 * {@link LagrelloTimeoutException}. {@code deleteAll} is one call, bounded as a
+	 * whole: with the library's own client, a listing not done in time fails it, and the
+	 * tokens not deleted in time are in {@link DeleteAllResult#failures()} with a
+	 * {@code LagrelloTimeoutException} (deletes not started are not sent, those in flight
+	 * are cancelled). Creating it sends nothing.
+	 * <p>
+	 * The default implementation, for implementations of this interface other than the
+	 * library's own, bounds each call, {@code deleteAll} included, by a timer of that
+	 * length, whose end cancels the call and fails it with a
+	 * {@code LagrelloTimeoutException}; it does not use an overridden
+	 * {@link #blocking()}.
+	 * @param callTimeout the longest time one call may take, positive and at most a day
+	 * @return the blocking face of this client
+	 * @throws LagrelloInvalidArgumentException if the call timeout is not positive or
+	 * longer than a day
+	 */
+	default BlockingTokensClient blocking(Duration callTimeout) {
+		return BlockingTokensClientAdapter.overAnyClient(this, callTimeout);
 	}
 
 	/**

@@ -298,10 +298,10 @@ public final class TokensClientBuilder {
 
 	/**
 	 * Sets the longest time one call may take, every attempt, back-off and
-	 * {@code Retry-After} wait included (for paging: each page); one minute by default.
-	 * When it runs out the call fails with a {@link LagrelloTimeoutException} and nothing
-	 * more is sent, and a {@code Retry-After} that would end after it fails the call at
-	 * once.
+	 * {@code Retry-After} wait included (for paging: each page; for the blocking
+	 * {@code deleteAll}: the whole batch); one minute by default. When it runs out the
+	 * call fails with a {@link LagrelloTimeoutException} and nothing more is sent, and a
+	 * {@code Retry-After} that would end after it fails the call at once.
 	 * @param callTimeout the call timeout
 	 * @return this builder
 	 */
@@ -360,11 +360,7 @@ public final class TokensClientBuilder {
 			throw new LagrelloInvalidArgumentException("maxPages",
 					"max pages must be at least 1, but is " + this.maxPages);
 		}
-		if (this.callTimeout == null || this.callTimeout.isNegative() || this.callTimeout.isZero()
-				|| this.callTimeout.compareTo(MAX_TIMEOUT) > 0) {
-			throw new LagrelloInvalidArgumentException("callTimeout",
-					"call timeout must be positive and at most a day, but is " + this.callTimeout);
-		}
+		checkCallTimeout(this.callTimeout);
 		if (this.bulkConcurrency < 1) {
 			throw new LagrelloInvalidArgumentException("bulkConcurrency",
 					"bulk concurrency must be at least 1, but is " + this.bulkConcurrency);
@@ -431,6 +427,17 @@ public final class TokensClientBuilder {
 	@Override
 	public String toString() {
 		return "TokensClientBuilder[baseUrl=" + this.baseUrl + "]";
+	}
+
+	/**
+	 * Refuses a call timeout that is not positive or longer than {@link #MAX_TIMEOUT}.
+	 */
+	static void checkCallTimeout(@Nullable Duration callTimeout) {
+		if (callTimeout == null || callTimeout.isNegative() || callTimeout.isZero()
+				|| callTimeout.compareTo(MAX_TIMEOUT) > 0) {
+			throw new LagrelloInvalidArgumentException("callTimeout",
+					"call timeout must be positive and at most a day, but is " + callTimeout);
+		}
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -209,13 +210,40 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	@Override
 	public Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter) {
-		return Mono.defer(() -> new BulkDelete(this, this::delete, this.settings.bulkConcurrency()).deleteAll(filter,
-				this.settings.accessToken().get()));
+		return deleteAll(filter, null);
+	}
+
+	/**
+	 * Deletes the tokens that match, bounded as a whole by the call timeout when one is
+	 * given (the blocking {@code deleteAll}), else each of its calls by its own.
+	 */
+	private Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter, @Nullable Duration callTimeout) {
+		return Mono.defer(() -> new BulkDelete(this, this::delete, this.settings.bulkConcurrency(), callTimeout)
+			.deleteAll(filter, this.settings.accessToken().get()));
 	}
 
 	@Override
 	public BlockingTokensClient blocking() {
-		return new BlockingTokensClientAdapter(this, this.settings.callTimeout());
+		return blocking(this.settings.callTimeout());
+	}
+
+	/**
+	 * Returns this client for blocking code with the given call timeout: over a client
+	 * derived with that call timeout (sharing this one's connections, timer and retry
+	 * budget) when it differs from this client's. Its {@code deleteAll} is bounded as a
+	 * whole and tells what it deleted before the time ran out.
+	 * @param callTimeout the longest time one call may take, positive and at most a day
+	 * @return the blocking face of this client
+	 * @throws LagrelloInvalidArgumentException if the call timeout is not positive or
+	 * longer than a day
+	 */
+	@Override
+	public BlockingTokensClient blocking(Duration callTimeout) {
+		WebClientTokensClient bounded = (callTimeout != null && callTimeout.equals(this.settings.callTimeout())) ? this
+				: mutate().callTimeout(callTimeout).build();
+		Duration timeout = bounded.settings.callTimeout();
+		return BlockingTokensClientAdapter.overOwnClient(bounded, timeout,
+				(filter) -> bounded.deleteAll(filter, timeout));
 	}
 
 	@Override
@@ -270,7 +298,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 				});
 			});
 			return outcome.apply(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent, deadline,
-					onRetryAfter, this.retryAllowance, trace)
+					callTimeout, onRetryAfter, this.retryAllowance, trace)
 				.retrying(attempt));
 		});
 	}
@@ -286,11 +314,11 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		long left = deadline - TransientFailureRetry.now();
 		if (left >= readTimeout.toNanos()) {
 			return exchange.timeout(this.timeouts.after(readTimeout),
-					Mono.error(() -> new LagrelloTimeoutException(operation, readTimeout, null)));
+					Mono.error(() -> LagrelloTimeoutException.readTimeout(operation, readTimeout)));
 		}
 		Duration callTimeout = this.settings.callTimeout();
-		return exchange.timeout(this.timeouts.after(Duration.ofNanos(Math.max(left, 0))),
-				Mono.error(() -> new LagrelloTimeoutException(operation, callTimeout, "lagrello.call-timeout", null)));
+		return exchange.timeout(this.timeouts.after(Duration.ofNanos(Math.max(left, 0))), Mono.error(
+				() -> LagrelloTimeoutException.callTimeout(operation, callTimeout, "ran out before the answer came")));
 	}
 
 	private String currentAccessToken(String operation) {

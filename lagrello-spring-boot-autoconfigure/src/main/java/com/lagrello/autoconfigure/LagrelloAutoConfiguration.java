@@ -99,15 +99,17 @@ public final class LagrelloAutoConfiguration {
 	}
 
 	/**
-	 * The same client for blocking code, in servlet and reactive applications alike.
-	 * Created without calling the client, so an application's own {@code TokensClient} (a
-	 * test double, say) is not touched at start-up.
+	 * The same client for blocking code, in servlet and reactive applications alike, each
+	 * call bounded by {@code lagrello.call-timeout}, also over an application's own
+	 * {@code TokensClient}. Created without calling the client, so an application's own
+	 * {@code TokensClient} (a test double, say) is not touched at start-up.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(BlockingTokensClient.class)
 	@ConditionalOnBean(TokensClient.class)
-	LazyBlockingTokensClient blockingTokensClient(ObjectProvider<TokensClient> tokensClient) {
-		return new LazyBlockingTokensClient(tokensClient::getObject);
+	LazyBlockingTokensClient blockingTokensClient(ObjectProvider<TokensClient> tokensClient,
+			LagrelloProperties properties) {
+		return new LazyBlockingTokensClient(tokensClient::getObject, properties.getCallTimeout());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -42,7 +42,8 @@ public class LagrelloProperties implements Validator {
 
 	/**
 	 * Longest time one call may take, every attempt, back-off and Retry-After wait
-	 * included (for paging: each page). Nothing more is sent once it runs out.
+	 * included (for paging: each page; for a blocking deleteAll: the whole batch).
+	 * Nothing more is sent once it runs out.
 	 */
 	private Duration callTimeout = Duration.ofMinutes(1);
 
