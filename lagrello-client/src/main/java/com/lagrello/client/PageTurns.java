@@ -7,14 +7,21 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The turns of the pages of one numbered run: how far, by page number, the drain has gone
- * on, every page before having arrived. Thread-safe: pages wait on any thread, the drain
- * goes on on the thread that emits its pages.
+ * The turns of the pages of one numbered run: a page's turn comes once every page before
+ * it in the run has arrived and linked on to the page after it by number. Arrival, not
+ * emission: a consumer that is slow to ask for more does not hold up the retry of a page
+ * fetched ahead. Thread-safe: pages arrive and wait on any thread.
  */
 final class PageTurns {
 
-	// the page the drain has gone on to; written by one thread at a time
-	private volatile long reached;
+	// the arrivals are at most the concurrency (32) ahead of the first page not yet due
+	private static final int WINDOW = Long.SIZE;
+
+	// the last page due: every page before it arrived and linked on
+	private volatile long due;
+
+	// pages from due on that arrived and linked on, bit i for page due + i; under lock
+	private long aheadArrived;
 
 	// the pages fetched ahead that wait for their turn: few, and only after a failure
 	private final Map<Long, Sinks.Empty<Void>> waiting = new ConcurrentHashMap<>();
@@ -24,20 +31,21 @@ final class PageTurns {
 	 * @param first the number of the run's first page
 	 */
 	PageTurns(long first) {
-		this.reached = first;
+		this.due = first;
 	}
 
 	/**
-	 * Completes once the drain has gone on to the given page; never, if it stops before.
+	 * Completes once the given page's turn has come; never, if the pages before it end
+	 * the run.
 	 */
 	Mono<Void> due(long page) {
 		return Mono.defer(() -> {
-			if (this.reached >= page) {
+			if (this.due >= page) {
 				return Mono.empty();
 			}
 			Sinks.Empty<Void> turn = this.waiting.computeIfAbsent(page, (number) -> Sinks.empty());
-			// the drain may have gone on while this page was put in the waiting room
-			if (this.reached >= page) {
+			// the turn may have come while this page was put in the waiting room
+			if (this.due >= page) {
 				release(page);
 			}
 			return turn.asMono();
@@ -45,13 +53,29 @@ final class PageTurns {
 	}
 
 	/**
-	 * Records that every page before the given one has arrived and the drain goes on to
-	 * it: the pages up to it that wait for their turn go on.
+	 * Records that the given page arrived and links on to the page after it by number. A
+	 * page that ends the run, or leaves the numbers, is not recorded: the pages after it
+	 * never get their turn.
 	 */
-	void reach(long page) {
-		this.reached = page;
+	void linkedOn(long page) {
+		long upTo;
+		synchronized (this) {
+			long offset = page - this.due;
+			if (offset < 0 || offset >= WINDOW) {
+				// already due, or not fetched by this run
+				return;
+			}
+			this.aheadArrived |= 1L << offset;
+			long due = this.due;
+			while ((this.aheadArrived & 1L) != 0) {
+				this.aheadArrived >>>= 1;
+				due++;
+			}
+			this.due = due;
+			upTo = due;
+		}
 		if (!this.waiting.isEmpty()) {
-			release(page);
+			release(upTo);
 		}
 	}
 

@@ -154,18 +154,14 @@ final class TokenPages {
 					this.visited.visit(numbered.page().link());
 					this.gate.received(this.delivered.applyAsLong(page));
 					sink.next(page);
-					leftover[0] = null;
-					if (page.data().isEmpty() || !page.paging().hasNext()) {
+					// where numbered paging stops (the maximum of pages, say), the link
+					// that was not followed
+					leftover[0] = (page.data().isEmpty() || !page.paging().hasNext()) ? null : page.paging().next();
+					if (!numbered.linksOn()) {
+						// the end, or a link that leaves the numbers: drops the pages
+						// fetched ahead, cancels those in flight
 						sink.complete();
-						return;
 					}
-					leftover[0] = page.paging().next();
-					if (!isLink(leftover[0], numbered.page().next())) {
-						// drops the pages fetched ahead, cancels those in flight
-						sink.complete();
-						return;
-					}
-					turns.reach(numbered.page().page() + 1);
 				})
 				.concatWith(Flux.defer(() -> (leftover[0] != null) ? fromServerLink(leftover[0]) : Flux.empty()));
 		}
@@ -283,8 +279,15 @@ final class TokenPages {
 					}
 				};
 				return TokenPages.this.fetch.apply(page.link(), new PageTurn(onRetryAfter, turns.due(page.page())))
-					.map((answer) -> new Numbered(page, answer, null))
-					.onErrorResume((failure) -> Mono.just(new Numbered(page, null, failure)))
+					.map((answer) -> {
+						boolean linksOn = !answer.data().isEmpty() && answer.paging().hasNext()
+								&& isLink(answer.paging().next(), page.next());
+						if (linksOn) {
+							turns.linkedOn(page.page());
+						}
+						return new Numbered(page, answer, linksOn, null);
+					})
+					.onErrorResume((failure) -> Mono.just(new Numbered(page, null, false, failure)))
 					.doFinally((signal) -> {
 						if (holds.compareAndSet(true, false) && this.holding.decrementAndGet() == 0) {
 							offer();
@@ -384,9 +387,10 @@ final class TokenPages {
 	}
 
 	/**
-	 * A page fetched by number: its answer, or why there is none.
+	 * A page fetched by number: its answer and whether it links on to the page after it
+	 * by number, or why there is none.
 	 */
-	private record Numbered(PageNumber page, @Nullable TokenList answer, @Nullable Throwable failure) {
+	private record Numbered(PageNumber page, @Nullable TokenList answer, boolean linksOn, @Nullable Throwable failure) {
 
 	}
 

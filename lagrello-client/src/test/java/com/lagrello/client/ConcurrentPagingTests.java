@@ -217,6 +217,31 @@ class ConcurrentPagingTests {
 		});
 	}
 
+	/**
+	 * Page 5 fails ({@code 400}) at once while pages 1 to 4 take 300 ms: the caller still
+	 * gets pages 0 to 4, then the failure, recorded once as the call that failed.
+	 */
+	@Test
+	void aPageFetchedAheadThatFailsFailsTheDrainInItsTurn() {
+		this.server = new LinkShapeServer(20, 5, Duration.ofMillis(300)).failingAt(5, 400, Duration.ZERO);
+		MeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+
+		StepVerifier.create(observedClient(observations).listAll().map(Token::tokenName))
+			.expectNextSequence(this.server.namesOf(0, 1, 2, 3, 4))
+			.expectErrorSatisfies((failure) -> assertThat(failure).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> assertThat(api.statusCode()).isEqualTo(400)))
+			.verify(Duration.ofSeconds(30));
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(
+					meters.find("lagrello.client.operations").tag("outcome", "LagrelloApiException").timers())
+				.singleElement()
+				.extracting(Timer::count)
+				.isEqualTo(1L));
+	}
+
 	private TokensClient observedClient(ObservationRegistry observations) {
 		return TokensClient.builder()
 			.baseUrl(this.server.baseUrl())

@@ -54,6 +54,10 @@ final class LinkShapeServer implements AutoCloseable {
 
 	private volatile int slowPage = -1;
 
+	private volatile int failingPage = -1;
+
+	private volatile int failingStatus;
+
 	private volatile Duration slowPageDelay;
 
 	/**
@@ -75,10 +79,11 @@ final class LinkShapeServer implements AutoCloseable {
 			this.arrivals.add(new Arrival(page, arrived));
 			boolean limited = this.rateLimited.remove(page);
 			boolean beyond = page >= this.pages && this.beyondTheEnd != 200;
-			int status = limited ? 429 : beyond ? this.beyondTheEnd : 200;
+			boolean failing = page == this.failingPage;
+			int status = limited ? 429 : beyond ? this.beyondTheEnd : failing ? this.failingStatus : 200;
 			String body = limited ? "{\"errorType\":\"TOO_MANY_REQUESTS\",\"message\":\"slow down\"}"
-					: beyond ? "{\"errorType\":\"UNAVAILABLE\",\"message\":\"beyond the end\"}" : body(page);
-			Duration answerAfter = limited ? this.rateLimitedDelay
+					: (beyond || failing) ? "{\"errorType\":\"INVALID_REQUEST\",\"message\":\"scripted\"}" : body(page);
+			Duration answerAfter = (limited || failing) ? this.rateLimitedDelay
 					: (page == this.slowPage) ? this.slowPageDelay : this.delay;
 			// answered on a timer thread, never synchronously: reactor/reactor-netty#4361
 			// no longer in flight once answered: the client may send its next request as
@@ -143,6 +148,17 @@ final class LinkShapeServer implements AutoCloseable {
 	 */
 	LinkShapeServer answeringBeyondTheEnd(int status) {
 		this.beyondTheEnd = status;
+		return this;
+	}
+
+	/**
+	 * Answers every request for that page with the given status, after the given delay
+	 * instead of the server's.
+	 */
+	LinkShapeServer failingAt(int page, int status, Duration after) {
+		this.rateLimitedDelay = after;
+		this.failingStatus = status;
+		this.failingPage = page;
 		return this;
 	}
 
