@@ -322,19 +322,20 @@ final class TokenPages {
 				return Flux.<URI>create((sink) -> {
 					this.sink = sink;
 					start.accept(sink);
-				})
-					.flatMapSequentialDelayError(
-							(link) -> TokenPages.this.fetch.apply(link, PageTurn.NOW).doOnEach((signal) -> {
-								if (signal.isOnNext()) {
-									arrived(signal.get());
-								}
-								else if (signal.isOnError()) {
-									// a failed page is the last: the pages before it are
-									// still
-									// emitted
-									this.sink.complete();
-								}
-							}), PAGES_AT_ONCE, 1);
+				}).flatMapSequentialDelayError(this::fetch, PAGES_AT_ONCE, 1);
+			}
+
+			private Mono<TokenList> fetch(URI link) {
+				return TokenPages.this.fetch.apply(link, PageTurn.NOW).doOnEach((signal) -> {
+					if (signal.isOnNext()) {
+						arrived(signal.get());
+					}
+					else if (signal.isOnError()) {
+						// a failed page is the last: the pages before it are still
+						// emitted
+						this.sink.complete();
+					}
+				});
 			}
 
 			private void arrived(TokenList page) {
