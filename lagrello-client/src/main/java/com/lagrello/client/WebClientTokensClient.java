@@ -112,7 +112,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			return Mono.error(invalidPageSize(size));
 		}
 		// the base URL is already encoded and the rest is digits: no URI builder needed
-		return retrievePage(URI.create(this.tokensUrl + "?page=" + page + "&size=" + size));
+		return retrievePage(URI.create(this.tokensUrl + "?page=" + page + "&size=" + size), PageTurn.NOW);
 	}
 
 	@Override
@@ -251,17 +251,28 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		return new TokensClientBuilder(this.settings, this.timeouts, this.retryAllowance);
 	}
 
-	private Mono<TokenList> retrievePage(URI page) {
-		return call("tokens/list", true,
-				(token) -> this.webClient.get()
-					.uri(page)
-					.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
-					.httpRequest(bearer(token))
-					.retrieve()
-					.onStatus(WebClientTokensClient::isNotSuccess,
-							(response) -> ErrorAnswers.toException("tokens/list", response, token))
-					.bodyToMono(TokenList.class)
-					.switchIfEmpty(noBody("tokens/list")));
+	/**
+	 * Fetches a page, keeping to its turn in a drain: a page fetched ahead of its turn
+	 * retries a failed attempt, or fails, only once its turn comes, and is cancelled if
+	 * it never does; so it sends nothing more and records no failure the caller never
+	 * sees.
+	 */
+	private Mono<TokenList> retrievePage(URI page, PageTurn turn) {
+		Function<String, Mono<TokenList>> exchange = (token) -> this.webClient.get()
+			.uri(page)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
+			.httpRequest(bearer(token))
+			.retrieve()
+			.onStatus(WebClientTokensClient::isNotSuccess,
+					(response) -> ErrorAnswers.toException("tokens/list", response, token))
+			.bodyToMono(TokenList.class)
+			.switchIfEmpty(noBody("tokens/list"));
+		if (turn == PageTurn.NOW) {
+			// nothing to wait for: no operator on the way of every page
+			return call("tokens/list", true, exchange);
+		}
+		return call("tokens/list", true, turn.onRetryAfter(), (failure) -> {
+		}, turn.due(), exchange, (answer) -> answer.onErrorResume((failure) -> turn.due().then(Mono.error(failure))));
 	}
 
 	/**
@@ -284,6 +295,16 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	private <T> Mono<T> call(String operation, boolean idempotent, Consumer<Duration> onRetryAfter,
 			Consumer<Throwable> onAttemptFailure, Function<String, Mono<T>> exchange,
 			Function<Mono<T>, Mono<T>> outcome) {
+		return call(operation, idempotent, onRetryAfter, onAttemptFailure, null, exchange, outcome);
+	}
+
+	/**
+	 * One call as above, whose retries (not its first attempt) wait for the given
+	 * publisher, after their back-off, when there is one.
+	 */
+	private <T> Mono<T> call(String operation, boolean idempotent, Consumer<Duration> onRetryAfter,
+			Consumer<Throwable> onAttemptFailure, @Nullable Mono<Void> beforeRetry, Function<String, Mono<T>> exchange,
+			Function<Mono<T>, Mono<T>> outcome) {
 		Duration callTimeout = this.settings.callTimeout();
 		return this.observations.observe(operation, (trace) -> {
 			long deadline = TransientFailureRetry.now() + callTimeout.toNanos();
@@ -299,8 +320,17 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			});
 			return outcome.apply(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent, deadline,
 					callTimeout, onRetryAfter, this.retryAllowance, trace)
-				.retrying(attempt));
+				.retrying((beforeRetry != null) ? retriesAfter(beforeRetry, attempt) : attempt));
 		});
+	}
+
+	/**
+	 * The attempt, subscribed at once the first time and after the given publisher every
+	 * time after.
+	 */
+	private static <T> Mono<T> retriesAfter(Mono<Void> beforeRetry, Mono<T> attempt) {
+		AtomicBoolean first = new AtomicBoolean(true);
+		return Mono.defer(() -> first.getAndSet(false) ? attempt : beforeRetry.then(attempt));
 	}
 
 	/**
