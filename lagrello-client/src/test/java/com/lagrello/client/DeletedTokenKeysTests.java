@@ -209,6 +209,10 @@ class DeletedTokenKeysTests {
 
 		assertThat(result.deleted()).extracting(Token::tokenKey).containsExactly(OTHER_KEY);
 		assertThat(loggedLines(true)).isNotEmpty().allSatisfy((line) -> assertThat(line).doesNotContain(KEY));
+		// the line left out, and only it: what the connector is handed
+		assertThat(loggedLines(false)).filteredOn((line) -> line.contains(KEY))
+			.isNotEmpty()
+			.allSatisfy((line) -> assertThat(line).startsWith(EXCHANGE_FUNCTIONS + " ").contains("HTTP DELETE "));
 	}
 
 	@Test
