@@ -21,10 +21,11 @@ final class BatchAccessTokens {
 	private final Set<String> used = ConcurrentHashMap.newKeySet();
 
 	/**
-	 * Creates the tokens of a batch that starts with the given access token.
+	 * Records an access token of the batch.
+	 * @param accessToken the token as sent
 	 */
-	BatchAccessTokens(String startedWith) {
-		this.used.add(startedWith);
+	void used(String accessToken) {
+		this.used.add(accessToken);
 	}
 
 	/**
@@ -36,7 +37,7 @@ final class BatchAccessTokens {
 	static void record(ContextView context, String accessToken) {
 		BatchAccessTokens batch = of(context);
 		if (batch != null) {
-			batch.used.add(accessToken);
+			batch.used(accessToken);
 		}
 	}
 

@@ -47,16 +47,21 @@ final class BulkDelete {
 	/**
 	 * Deletes the tokens that match the filter.
 	 * @param filter selects the tokens to delete; it sees every token listed
-	 * @param accessToken the access token as the client sends it now
+	 * @param accessToken the access token as the client sends it now, or {@code null}
+	 * when the client cannot know it
 	 * @return the result; fails only when the listing fails or the filter throws, always
 	 * with a {@link LagrelloException}
 	 */
-	Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter, Supplier<String> accessToken) {
+	Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter, Supplier<@Nullable String> accessToken) {
 		if (filter == null) {
 			return Mono.error(new LagrelloInvalidArgumentException("filter", "filter must not be null"));
 		}
 		return Mono.defer(() -> {
-			BatchAccessTokens batch = new BatchAccessTokens(accessToken.get());
+			BatchAccessTokens batch = new BatchAccessTokens();
+			String startedWith = accessToken.get();
+			if (startedWith != null) {
+				batch.used(startedWith);
+			}
 			return this.client.listAll()
 				.collectList()
 				.onErrorMap((failure) -> !(failure instanceof LagrelloException),

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -98,6 +100,54 @@ class DeleteAllGuardTests {
 				.hasCause(broken))
 			.verify(Duration.ofSeconds(10));
 		assertThat(deletedOnTheWire()).isEmpty();
+	}
+
+	@Test
+	void theDefaultImplementationReportsAKeylessTokenAndWrapsWhatTheFilterThrows() {
+		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson("{\"data\":["
+				+ "{\"tokenName\":\"keyless\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\"},"
+				+ "{\"tokenKey\":\"a\",\"tokenName\":\"a\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\"}"
+				+ "],\"paging\":{}}")));
+		answerEveryDelete();
+		TokensClient library = TestClients.client(api);
+		// an application's own implementation: only the five methods of 0.1
+		TokensClient own = new TokensClient() {
+
+			@Override
+			public Mono<Token> create(CreateTokenRequest request) {
+				return library.create(request);
+			}
+
+			@Override
+			public Mono<TokenList> listPage(int page, int size) {
+				return library.listPage(page, size);
+			}
+
+			@Override
+			public Flux<Token> listAll() {
+				return library.listAll();
+			}
+
+			@Override
+			public Flux<Token> listAll(int pageSize) {
+				return library.listAll(pageSize);
+			}
+
+			@Override
+			public Mono<Void> delete(String tokenId) {
+				return library.delete(tokenId);
+			}
+
+		};
+
+		DeleteAllResult result = own.deleteAll((token) -> true).block(Duration.ofSeconds(10));
+
+		assertThat(result.deleted()).extracting(Token::tokenKey).containsExactly("a");
+		assertThat(result.failures().keySet()).extracting(Token::tokenName).containsExactly("keyless");
+		assertThat(deletedOnTheWire()).containsExactly("/v1/tokens/a");
+		StepVerifier.create(own.deleteAll((token) -> {
+			throw new IllegalStateException("broken");
+		})).expectError(LagrelloException.class).verify(Duration.ofSeconds(10));
 	}
 
 	@ParameterizedTest
