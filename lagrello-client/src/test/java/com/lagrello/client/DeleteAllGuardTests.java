@@ -103,6 +103,20 @@ class DeleteAllGuardTests {
 	}
 
 	@Test
+	void anAccessTokenSupplierThatFailsFailsTheCallWithALagrelloExceptionAndSendsNothing() {
+		IllegalStateException vaultDown = new IllegalStateException("the vault is down");
+
+		StepVerifier.create(TestClients.builder(api).accessToken(() -> {
+			throw vaultDown;
+		}).build().deleteAll((token) -> true))
+			.expectErrorSatisfies((failure) -> assertThat(failure).isInstanceOf(LagrelloException.class)
+				.hasCause(vaultDown)
+				.hasMessageNotContaining("vault"))
+			.verify(Duration.ofSeconds(10));
+		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
 	void theDefaultImplementationReportsAKeylessTokenAndWrapsWhatTheFilterThrows() {
 		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson("{\"data\":["
 				+ "{\"tokenName\":\"keyless\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\"},"
