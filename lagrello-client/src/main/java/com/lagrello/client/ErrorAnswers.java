@@ -27,10 +27,10 @@ final class ErrorAnswers {
 	}
 
 	/**
-	 * Reads the answer to a request that carried the given access token, which is
-	 * redacted from whatever the server says.
+	 * Reads the answer to a request that carried the given secrets (its access token, the
+	 * key of the token it deletes), which are redacted from whatever the server says.
 	 */
-	static Mono<Throwable> toException(String operation, ClientResponse response, String accessToken) {
+	static Mono<Throwable> toException(String operation, ClientResponse response, String... secrets) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		String requestId = headers.getFirst(REQUEST_ID_HEADER);
@@ -41,9 +41,9 @@ final class ErrorAnswers {
 		Mono<ApiError> body = isJson(contentType) ? response.bodyToMono(byte[].class)
 			.mapNotNull(ErrorAnswers::read)
 			.onErrorResume((unreadable) -> Mono.empty()) : response.releaseBody().then(Mono.empty());
-		return body.map((error) -> newException(operation, status, error, requestId, retryAfter, accessToken))
+		return body.map((error) -> newException(operation, status, error, requestId, retryAfter, secrets))
 			.switchIfEmpty(
-					Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter, accessToken)));
+					Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter, secrets)));
 	}
 
 	/**
@@ -65,11 +65,12 @@ final class ErrorAnswers {
 	}
 
 	private static Throwable newException(String operation, int status, @Nullable ApiError error,
-			@Nullable String requestId, @Nullable Duration retryAfter, String accessToken) {
-		// a server may echo the token it refused: it must not reach a message or log
-		String errorType = (error != null) ? Secrets.redact(error.errorType(), accessToken) : null;
-		String message = (error != null) ? Secrets.redact(error.message(), accessToken) : null;
-		return new LagrelloApiException(operation, status, errorType, message, Secrets.redact(requestId, accessToken),
+			@Nullable String requestId, @Nullable Duration retryAfter, String[] secrets) {
+		// a server may echo the token it refused, or the key it could not delete: neither
+		// may reach a message or log
+		String errorType = (error != null) ? Secrets.redact(error.errorType(), secrets) : null;
+		String message = (error != null) ? Secrets.redact(error.message(), secrets) : null;
+		return new LagrelloApiException(operation, status, errorType, message, Secrets.redact(requestId, secrets),
 				retryAfter);
 	}
 

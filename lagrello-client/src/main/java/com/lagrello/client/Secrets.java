@@ -35,4 +35,16 @@ final class Secrets {
 		return (text != null && !secret.isEmpty() && text.contains(secret)) ? text.replace(secret, "****") : text;
 	}
 
+	/**
+	 * Replaces every occurrence of each of the secrets, say the access token and the key
+	 * of the token a request deletes.
+	 */
+	static @Nullable String redact(@Nullable String text, String... secrets) {
+		String redacted = text;
+		for (String secret : secrets) {
+			redacted = redact(redacted, secret);
+		}
+		return redacted;
+	}
+
 }

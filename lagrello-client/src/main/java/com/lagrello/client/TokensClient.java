@@ -113,22 +113,26 @@ public interface TokensClient {
 	 * Deletes every token that matches the filter: a snapshot of every token first (so
 	 * that deleting does not shift the pages still to be read), then at most the
 	 * configured number of deletes at a time ({@code lagrello.bulk.concurrency}, 4 by
-	 * default). It never deletes the token the client authenticates with. A {@code 404}
-	 * counts as deleted; a failed delete does not stop the others and is in
-	 * {@link DeleteAllResult#failures()}; a {@code 429} or {@code 503} with
-	 * {@code Retry-After} on any delete holds back every further delete of the batch
-	 * until that time. Prefer it to {@code listAll().flatMap(delete)}, which deletes
-	 * while paging (and so skips tokens), may revoke the client's own token half-way, and
-	 * runs into the rate limit.
+	 * default). It never deletes the token the client authenticates with, compared as
+	 * sent (without surrounding whitespace), nor any other access token a request of the
+	 * batch used when the token supplier rotates while it runs; such rotated tokens are
+	 * reported in {@link DeleteAllResult#failures()}, as is a listed token without a key
+	 * (nothing is sent for it). A {@code 404} counts as deleted; a failed delete does not
+	 * stop the others and is in {@link DeleteAllResult#failures()}; a {@code 429} or
+	 * {@code 503} with {@code Retry-After} on any delete holds back every further delete
+	 * of the batch until that time. Prefer it to {@code listAll().flatMap(delete)}, which
+	 * deletes while paging (and so skips tokens), may revoke the client's own token
+	 * half-way, and runs into the rate limit.
 	 * <p>
 	 * The default implementation, for implementations of this interface other than the
 	 * library's own, deletes four at a time with {@link #delete(String)} and cannot know
 	 * its own token.
 	 * @param filter which tokens to delete
-	 * @return what was deleted and what failed; fails only when the listing fails
+	 * @return what was deleted and what failed; fails, with a {@link LagrelloException},
+	 * only when the listing fails or the filter throws (then nothing is deleted)
 	 */
 	default Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter) {
-		return new BulkDelete(this, (tokenId, retryAfter) -> delete(tokenId), 4).deleteAll(filter, null);
+		return new BulkDelete(this, (tokenId, retryAfter) -> delete(tokenId), 4).deleteAll(filter, () -> null);
 	}
 
 	/**

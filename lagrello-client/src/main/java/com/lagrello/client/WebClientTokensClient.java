@@ -16,6 +16,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * {@link TokensClient} on Spring's {@link WebClient}. Immutable and thread-safe; build
@@ -48,6 +49,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final WebClient webClient;
 
+	private final DefaultUriBuilderFactory uris;
+
 	private final String tokensUrl;
 
 	private final PageLinks pageLinks;
@@ -75,7 +78,10 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			// request details would log the Authorization header
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
 			.filter(JsonByDefault.FILTER)
+			// the last filter: every other one sees a token's key masked
+			.filter(SecretPathSegment.FILTER)
 			.build();
+		this.uris = uris;
 		this.tokensUrl = settings.baseUrl() + TOKENS_PATH;
 		this.pageLinks = new PageLinks(settings.baseUrl(), settings.rebasePageLinks());
 		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), settings.pageConcurrency(), this.tokensUrl,
@@ -178,19 +184,34 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 					mayHaveBeenApplied.set(true);
 				}
 			};
-			return call("tokens/delete", true, onRetryAfter, attemptFailed,
-					(token) -> this.webClient.delete()
-						.uri(TOKEN_PATH, tokenId)
-						.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
-						.httpRequest(bearer(token))
-						.retrieve()
-						.onStatus(WebClientTokensClient::isNotSuccess,
-								(response) -> ErrorAnswers.toException("tokens/delete", response, token))
-						.toBodilessEntity()
-						.then(),
+			URI url = this.uris.expand(TOKEN_PATH, tokenId);
+			SecretPathSegment key = SecretPathSegment.of(url, tokenId);
+			return call("tokens/delete", true, onRetryAfter, attemptFailed, (token) -> Mono
+				.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)
+						? Mono.error(new LagrelloException("tokens/delete was not sent: the token to delete is an "
+								+ "access token the client authenticated with during this deleteAll"))
+						: this.webClient.delete()
+							.uri(key.mask(url))
+							.attribute(SecretPathSegment.ATTRIBUTE, key)
+							.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
+							.httpRequest(bearer(token))
+							.retrieve()
+							.onStatus(WebClientTokensClient::isNotSuccess,
+									(response) -> ErrorAnswers.toException("tokens/delete", response, token, tokenId))
+							.toBodilessEntity()
+							.then()),
 					(deleted) -> deleted.onErrorResume((failure) -> mayHaveBeenApplied.get() && isNotFound(failure),
 							(notFound) -> Mono.empty()));
 		});
+	}
+
+	/**
+	 * Whether a delete would revoke an access token the batch it belongs to used, this
+	 * attempt's included, which has recorded its token already.
+	 */
+	private static boolean isAccessTokenOfBatch(ContextView context, String tokenId) {
+		BatchAccessTokens batch = BatchAccessTokens.of(context);
+		return batch != null && batch.contains(tokenId);
 	}
 
 	private static boolean mayHaveReachedTheServer(Throwable failure) {
@@ -218,8 +239,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 * given (the blocking {@code deleteAll}), else each of its calls by its own.
 	 */
 	private Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter, @Nullable Duration callTimeout) {
-		return Mono.defer(() -> new BulkDelete(this, this::delete, this.settings.bulkConcurrency(), callTimeout)
-			.deleteAll(filter, this.settings.accessToken().get()));
+		return new BulkDelete(this, this::delete, this.settings.bulkConcurrency(), callTimeout).deleteAll(filter,
+				() -> currentAccessToken("deleteAll"));
 	}
 
 	@Override
@@ -309,9 +330,12 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		return this.observations.observe(operation, (trace) -> {
 			long deadline = TransientFailureRetry.now() + callTimeout.toNanos();
 			this.retryAllowance.recordCall();
-			Mono<T> attempt = Mono.defer(() -> {
+			Mono<T> attempt = Mono.deferContextual((context) -> {
 				trace.attemptStarted();
 				String token = currentAccessToken(operation);
+				// before it is sent: a bulk delete never deletes a token it authenticates
+				// with
+				BatchAccessTokens.record(context, token);
 				return withinTimeouts(operation, exchange.apply(token), deadline).onErrorMap((failure) -> {
 					Throwable translated = this.failures.translate(operation, failure, token);
 					onAttemptFailure.accept(translated);
@@ -366,7 +390,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		if (token == null || token.isBlank()) {
 			throw new LagrelloException(operation + " was not sent: the access token supplier gave a blank token");
 		}
-		return token;
+		// what the server compares, which trims the header: the guards compare the same
+		return token.strip();
 	}
 
 	/**
