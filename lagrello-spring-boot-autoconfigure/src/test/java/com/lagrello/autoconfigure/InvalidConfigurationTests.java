@@ -43,10 +43,17 @@ class InvalidConfigurationTests {
 							lagrello.bulk.concurrency         | 0                         | must be 1 or more
 							lagrello.pool.max-idle-time       | -1s                       | must be longer than 0
 							lagrello.pool.max-connections     | 0                         | must be 1 or more
-							lagrello.retry.max-attempts       | 0                         | must be 1 or more
-							lagrello.retry.initial-backoff    | -1ms                      | must be 0 or longer
+							lagrello.retry.max-attempts       | 0                         | must be at least 1
+							lagrello.retry.initial-backoff    | -1ms                      | must be zero or more
 							lagrello.retry.max-backoff        | 1ms                       | must not be shorter
-							lagrello.retry.max-retry-after    | -1s                       | must be 0 or longer
+							lagrello.retry.max-retry-after    | -1s                       | must be zero or more
+							lagrello.retry.initial-backoff    | 200000d                   | must be at most 1d
+							lagrello.retry.max-backoff        | 200000d                   | must be at most 1d
+							lagrello.retry.max-retry-after    | 200000d                   | must be at most 1d
+							lagrello.pool.max-idle-time       | 200000d                   | must be at most a day
+							lagrello.health.timeout           | 200000d                   | must be at most a day
+							lagrello.health.interval          | 200000d                   | must be at most a day
+							lagrello.access-token             | ${LAGRELLO_UNSET_4711}    | LAGRELLO_UNSET_4711
 							lagrello.retry.budget.percent     | -1                        | must be from 0 to 1000
 							lagrello.retry.budget.percent     | 1001                      | must be from 0 to 1000
 							lagrello.retry.budget.min-retries | -1                        | must be 0 or more
