@@ -72,7 +72,7 @@ public final class LagrelloAutoConfiguration {
 		builder.clientConnector(new LagrelloClientHttpConnectorFactory(
 				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults))
-			.create(properties, sslBundle, pool.getIfAvailable()));
+			.create(properties, connectionDetails.getBaseUrl(), sslBundle, pool.getIfAvailable()));
 		builder.codecs((codecs) -> codecs.defaultCodecs()
 			.maxInMemorySize(Math.toIntExact(properties.getMaxInMemorySize().toBytes())));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
