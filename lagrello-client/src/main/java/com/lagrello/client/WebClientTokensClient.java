@@ -79,7 +79,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		this.pageLinks = new PageLinks(settings.baseUrl(), settings.rebasePageLinks());
 		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), settings.pageConcurrency(), this.tokensUrl,
 				this::retrievePage);
-		this.failures = new Failures(settings.baseUrl());
+		this.failures = new Failures(settings.baseUrl(), settings.redactedSecrets());
 		this.observations = new OperationObservations(settings.observationRegistry());
 	}
 
@@ -97,7 +97,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 					.bodyValue(request)
 					.retrieve()
 					.onStatus(WebClientTokensClient::isNotSuccess,
-							(response) -> ErrorAnswers.toException("tokens/create", response, token))
+							(response) -> ErrorAnswers.toException("tokens/create", response, token,
+									this.settings.redactedSecrets()))
 					.bodyToMono(Token.class)
 					.switchIfEmpty(noBody("tokens/create")));
 	}
@@ -184,7 +185,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 						.httpRequest(bearer(token))
 						.retrieve()
 						.onStatus(WebClientTokensClient::isNotSuccess,
-								(response) -> ErrorAnswers.toException("tokens/delete", response, token))
+								(response) -> ErrorAnswers.toException("tokens/delete", response, token,
+										this.settings.redactedSecrets()))
 						.toBodilessEntity()
 						.then(),
 					(deleted) -> deleted.onErrorResume((failure) -> mayHaveBeenApplied.get() && isNotFound(failure),
@@ -231,7 +233,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 					.httpRequest(bearer(token))
 					.retrieve()
 					.onStatus(WebClientTokensClient::isNotSuccess,
-							(response) -> ErrorAnswers.toException("tokens/list", response, token))
+							(response) -> ErrorAnswers.toException("tokens/list", response, token,
+									this.settings.redactedSecrets()))
 					.bodyToMono(TokenList.class)
 					.switchIfEmpty(noBody("tokens/list")));
 	}

@@ -94,6 +94,8 @@ public final class LagrelloAutoConfiguration {
 			.maxPages(properties.getPagination().getMaxPages())
 			.paginationConcurrency(properties.getPagination().getConcurrency())
 			.rebasePageLinks(properties.getPagination().isRebaseLinks())
+			// a server may echo what the proxy forwarded: redacted like the token
+			.redactedSecrets(properties.getProxy().secrets())
 			.build();
 	}
 
