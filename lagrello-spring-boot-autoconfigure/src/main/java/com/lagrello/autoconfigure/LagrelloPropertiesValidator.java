@@ -67,15 +67,11 @@ final class LagrelloPropertiesValidator {
 		LagrelloProperties.Retry retry = properties.getRetry();
 		validateRetryPolicy(retry, errors);
 		LagrelloProperties.Budget budget = retry.getBudget();
-		if (budget.getPercent() < 0 || budget.getPercent() > RetryBudget.MAX_PERCENT) {
-			errors.rejectValue("retry.budget.percent", "range", "must be from 0 to " + RetryBudget.MAX_PERCENT);
+		try {
+			RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow());
 		}
-		if (budget.getMinRetries() < 0) {
-			errors.rejectValue("retry.budget.minRetries", "range", "must be 0 or more");
-		}
-		if (budget.getWindow() == null || budget.getWindow().compareTo(Duration.ofSeconds(1)) < 0
-				|| budget.getWindow().compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
-			errors.rejectValue("retry.budget.window", "range", "must be from 1s to 1d");
+		catch (LagrelloInvalidArgumentException ex) {
+			errors.rejectValue("retry.budget." + ex.argument(), "range", ex.getMessage());
 		}
 		validateProxy(properties.getProxy(), errors);
 		LagrelloProperties.Pagination pagination = properties.getPagination();
@@ -106,9 +102,9 @@ final class LagrelloPropertiesValidator {
 	}
 
 	/**
-	 * The client's {@link RetryPolicy} rules, so that a value it would refuse (or could
-	 * not compute with) stops start-up rather than the first call. The argument the
-	 * policy names is the property's field.
+	 * The client's {@link RetryPolicy} rules (as for the budget, {@link RetryBudget}'s),
+	 * so that a value it would refuse (or could not compute with) stops start-up rather
+	 * than the first call. The argument the policy names is the property's field.
 	 */
 	private static void validateRetryPolicy(LagrelloProperties.Retry retry, Errors errors) {
 		try {

@@ -57,8 +57,8 @@ class InvalidConfigurationTests {
 							lagrello.retry.budget.percent     | -1                        | must be from 0 to 1000
 							lagrello.retry.budget.percent     | 1001                      | must be from 0 to 1000
 							lagrello.retry.budget.min-retries | -1                        | must be 0 or more
-							lagrello.retry.budget.window      | 500ms                     | must be from 1s to 1d
-							lagrello.retry.budget.window      | 2d                        | must be from 1s to 1d
+							lagrello.retry.budget.window      | 500ms                     | must be from 1s to a day
+							lagrello.retry.budget.window      | 2d                        | must be from 1s to a day
 							lagrello.pagination.page-size     | 21                        | must be from 1 to 20
 							lagrello.pagination.page-size     | 0                         | must be from 1 to 20
 							lagrello.pagination.max-pages     | 0                         | must be 1 or more
