@@ -138,7 +138,7 @@ final class LagrelloPropertiesValidator {
 					"must be set when lagrello.proxy.port, username, password or non-proxy-hosts is");
 		}
 		if ((proxy.getUsername() == null || proxy.getUsername().isBlank()) != (proxy.getPassword() == null)) {
-			errors.rejectValue("proxy.username", "pair", "and lagrello.proxy.password must be set together");
+			rejectSecret(errors, "proxy.username", "pair", "and lagrello.proxy.password must be set together");
 		}
 		if (proxy.getUsername() != null && proxy.getUsername().indexOf(':') >= 0) {
 			rejectSecret(errors, "proxy.username", "shape",

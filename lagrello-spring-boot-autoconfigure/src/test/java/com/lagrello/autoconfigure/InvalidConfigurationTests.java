@@ -105,6 +105,23 @@ class InvalidConfigurationTests {
 			});
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			lagrello.proxy.username=domain:user-4711 | lagrello.proxy.password=secret-4711
+			lagrello.proxy.username=user-4711        | lagrello.proxy.port=3128
+			lagrello.access-token=Bearer user-4711   | lagrello.proxy.port=3128
+			""")
+	void aRejectedSecretIsShownMaskedInTheFailureAnalysis(String secret, String other) {
+		this.runner
+			.withPropertyValues("lagrello.proxy.host=proxy.example.com", "lagrello.proxy.port=3128", secret, other)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context.getStartupFailure()).getDescription()).contains("Value: \"******\"")
+					.doesNotContain("user-4711")
+					.doesNotContain("secret-4711");
+			});
+	}
+
 	@Test
 	void aProxyWithAHostAndAPortStarts() {
 		this.runner
