@@ -2,6 +2,7 @@ package com.lagrello.client;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -17,8 +18,15 @@ final class Failures {
 
 	private final URI baseUrl;
 
-	Failures(URI baseUrl) {
+	private final List<String> otherSecrets;
+
+	/**
+	 * Creates the translation for a client, which redacts the access token and the other
+	 * secrets from whatever a failure says.
+	 */
+	Failures(URI baseUrl, List<String> otherSecrets) {
 		this.baseUrl = baseUrl;
+		this.otherSecrets = otherSecrets;
 	}
 
 	/**
@@ -94,13 +102,13 @@ final class Failures {
 		return false;
 	}
 
-	private static String rootMessage(Throwable failure, String accessToken) {
+	private String rootMessage(Throwable failure, String accessToken) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return Secrets.redact(message, accessToken);
+		return Secrets.redact(message, accessToken, this.otherSecrets);
 	}
 
 }

@@ -86,7 +86,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		this.pageLinks = new PageLinks(settings.baseUrl(), settings.rebasePageLinks());
 		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), settings.pageConcurrency(), this.tokensUrl,
 				this::retrievePage);
-		this.failures = new Failures(settings.baseUrl());
+		this.failures = new Failures(settings.baseUrl(), settings.redactedSecrets());
 		this.observations = new OperationObservations(settings.observationRegistry());
 	}
 
@@ -104,7 +104,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 					.bodyValue(request)
 					.retrieve()
 					.onStatus(WebClientTokensClient::isNotSuccess,
-							(response) -> ErrorAnswers.toException("tokens/create", response, token))
+							(response) -> ErrorAnswers.toException("tokens/create", response, token,
+									this.settings.redactedSecrets()))
 					.bodyToMono(Token.class)
 					.switchIfEmpty(noBody("tokens/create")));
 	}
@@ -186,20 +187,21 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			};
 			URI url = this.uris.expand(TOKEN_PATH, tokenId);
 			SecretPathSegment key = SecretPathSegment.of(url, tokenId);
-			return call("tokens/delete", true, onRetryAfter, attemptFailed, (token) -> Mono
-				.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)
-						? Mono.error(new LagrelloException("tokens/delete was not sent: the token to delete is an "
-								+ "access token the client authenticated with during this deleteAll"))
-						: this.webClient.delete()
-							.uri(key.mask(url))
-							.attribute(SecretPathSegment.ATTRIBUTE, key)
-							.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
-							.httpRequest(bearer(token))
-							.retrieve()
-							.onStatus(WebClientTokensClient::isNotSuccess,
-									(response) -> ErrorAnswers.toException("tokens/delete", response, token, tokenId))
-							.toBodilessEntity()
-							.then()),
+			return call("tokens/delete", true, onRetryAfter, attemptFailed,
+					(token) -> Mono.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)
+							? Mono.error(new LagrelloException("tokens/delete was not sent: the token to delete is an "
+									+ "access token the client authenticated with during this deleteAll"))
+							: this.webClient.delete()
+								.uri(key.mask(url))
+								.attribute(SecretPathSegment.ATTRIBUTE, key)
+								.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
+								.httpRequest(bearer(token))
+								.retrieve()
+								.onStatus(WebClientTokensClient::isNotSuccess,
+										(response) -> ErrorAnswers.toException("tokens/delete", response, token,
+												this.settings.redactedSecrets(tokenId)))
+								.toBodilessEntity()
+								.then()),
 					(deleted) -> deleted.onErrorResume((failure) -> mayHaveBeenApplied.get() && isNotFound(failure),
 							(notFound) -> Mono.empty()));
 		});
@@ -285,7 +287,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			.httpRequest(bearer(token))
 			.retrieve()
 			.onStatus(WebClientTokensClient::isNotSuccess,
-					(response) -> ErrorAnswers.toException("tokens/list", response, token))
+					(response) -> ErrorAnswers.toException("tokens/list", response, token,
+							this.settings.redactedSecrets()))
 			.bodyToMono(TokenList.class)
 			.switchIfEmpty(noBody("tokens/list"));
 		if (turn == PageTurn.NOW) {
