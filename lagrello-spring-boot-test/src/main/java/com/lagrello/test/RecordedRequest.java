@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.lagrello.fake.ReceivedRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
 
@@ -89,27 +90,8 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	@Override
 	public String toString() {
 		// a failed assertion prints this: the bearer token stays out of it
-		Map<String, Object> shown = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		this.headers.forEach((name, values) -> shown.put(name, name.equalsIgnoreCase("Authorization")
-				? values.stream().map(RecordedRequest::maskAuthorization).toList() : values));
-		return "RecordedRequest[" + this.method + " " + uri() + ", headers=" + shown + ", body=" + this.body + "]";
-	}
-
-	/**
-	 * Masks the credentials of an {@code Authorization} value but keeps its scheme, which
-	 * is what a failing test about headers wants to see.
-	 */
-	private static String maskAuthorization(String authorization) {
-		int space = authorization.indexOf(' ');
-		return (space < 0) ? mask(authorization)
-				: authorization.substring(0, space + 1) + mask(authorization.substring(space + 1).trim());
-	}
-
-	/**
-	 * The last four characters of a long enough credential, enough to tell two apart.
-	 */
-	private static String mask(String credential) {
-		return (credential.length() < 12) ? "****" : "****" + credential.substring(credential.length() - 4);
+		return "RecordedRequest[" + this.method + " " + uri() + ", headers="
+				+ ReceivedRequest.maskedHeaders(this.headers) + ", body=" + this.body + "]";
 	}
 
 }
