@@ -25,16 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TokenServiceTests.Application.class)
 // README:test
-// no lagrello.* property needed
-@AutoConfigureFakeLagrello(seedTokens = 3)
+@AutoConfigureFakeLagrello(seedTokens = 3) // no lagrello.* property needed
 class TokenServiceTests {
 
 	@Autowired
 	TokenService service;
 
-	// a stateful fake on a real local socket
 	@Autowired
-	FakeLagrelloServer lagrello;
+	FakeLagrelloServer lagrello; // a stateful fake on a real local socket
 
 	@Test
 	void createsACiTokenWhenRateLimitedOnce() {
