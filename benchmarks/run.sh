@@ -7,7 +7,8 @@
 #  2. the table of the rounds' medians and the ratios to the plain WebClient;
 #  3. the Harness: start-up with and without the auto-configuration, and the -Xmx64m drain
 #     of 10,000 pages with 8 KB next links (SKIP_HARNESS=1 skips it);
-#  4. the latency scenarios, answers 20 ms late: 500 pages drained at concurrency 1 and 8,
+#  4. the latency scenarios, answers 20 ms late: 500 pages drained at concurrency 1 and 8
+#     (at 8 against pages counted from 0 and from 1),
 #     1,000 tokens deleted with deleteAll at concurrency 1 and 8 (SKIP_LATENCY=1 skips it,
 #     about 2.5 minutes).
 # About 10 minutes on 2 cores. BENCHMARKS=regex runs only those, in every round; further

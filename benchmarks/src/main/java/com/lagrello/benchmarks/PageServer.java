@@ -23,9 +23,11 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * A fast local Tokens API on {@code 127.0.0.1} that answers from pre-rendered byte
- * arrays: {@code GET /v1/tokens?size=N} is page 0, {@code GET /v1/tokens?page=P&size=N}
- * page {@code P}, each page links the next with an absolute {@code paging.next} (the last
- * has none), {@code POST /v1/tokens} answers {@code 201} with one token and {@code DELETE
+ * arrays: {@code GET /v1/tokens?size=N} is the first page, {@code GET
+ * /v1/tokens?page=P&size=N} page {@code P}, counted from 0 (the first page links to
+ * {@code page=1}) or, optionally, from 1 (it links to {@code page=2}); each page links
+ * the next with an absolute {@code paging.next} (the last has none),
+ * {@code POST /v1/tokens} answers {@code 201} with one token and {@code DELETE
  * /v1/tokens/{id}} {@code 204}. Optionally every answer is sent a fixed delay later, on
  * the event loop's timer (no thread waits), to play a distant API.
  * <p>
@@ -62,6 +64,8 @@ public final class PageServer implements AutoCloseable {
 
 	private final long answerDelayNanos;
 
+	private final int firstNumber;
+
 	/**
 	 * Starts a server on an ephemeral port.
 	 * @param pageCount how many pages there are
@@ -83,8 +87,23 @@ public final class PageServer implements AutoCloseable {
 	 * @param answerDelay how long after the request each answer is sent
 	 */
 	public PageServer(int pageCount, int pageSize, int linkPadding, Duration answerDelay) {
+		this(pageCount, pageSize, linkPadding, answerDelay, 0);
+	}
+
+	/**
+	 * Starts a server on an ephemeral port whose every answer is sent a fixed delay
+	 * later, and whose pages are numbered from the given number.
+	 * @param pageCount how many pages there are
+	 * @param pageSize tokens per page, the only {@code size} the server accepts
+	 * @param linkPadding characters of an extra query parameter in every {@code next}
+	 * link, to make links long; 0 for none
+	 * @param answerDelay how long after the request each answer is sent
+	 * @param firstNumber the number of the first page in links: 0 or 1
+	 */
+	public PageServer(int pageCount, int pageSize, int linkPadding, Duration answerDelay, int firstNumber) {
 		this.pageSize = pageSize;
 		this.answerDelayNanos = answerDelay.toNanos();
+		this.firstNumber = firstNumber;
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
@@ -147,7 +166,7 @@ public final class PageServer implements AutoCloseable {
 	}
 
 	private String link(int page) {
-		return baseUrl() + PATH + "?page=" + page + "&size=" + this.pageSize;
+		return baseUrl() + PATH + "?page=" + (page + this.firstNumber) + "&size=" + this.pageSize;
 	}
 
 	private static StringBuilder token(StringBuilder json, long n) {
@@ -185,7 +204,7 @@ public final class PageServer implements AutoCloseable {
 			return send(response, HttpResponseStatus.CREATED, this.created, loop[0], body);
 		}
 		String parameters = (query < 0) ? "" : "&" + uri.substring(query + 1) + "&";
-		int page = number(parameters, "&page=", 0);
+		int page = number(parameters, "&page=", this.firstNumber) - this.firstNumber;
 		if (number(parameters, "&size=", -1) != this.pageSize || page < 0 || page >= this.pages.length) {
 			return send(response, HttpResponseStatus.BAD_REQUEST, BAD_REQUEST, loop[0], body);
 		}

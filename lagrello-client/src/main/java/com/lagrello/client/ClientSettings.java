@@ -2,6 +2,8 @@ package com.lagrello.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -28,10 +30,22 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param pageConcurrency the most pages in flight at once when the links are page numbers
  * @param rebasePageLinks whether next links to another origin are followed on the base
  * URL's
+ * @param redactedSecrets secrets other than the access token redacted from every
+ * exception text, such as proxy credentials
  */
 record ClientSettings(WebClient.Builder webClientBuilder, URI baseUrl, Supplier<String> accessToken,
 		Duration readTimeout, RetryPolicy retryPolicy, RetryBudget retryBudget, int pageSize, int maxPages,
 		boolean allowInsecureHttp, Duration callTimeout, int bulkConcurrency, ObservationRegistry observationRegistry,
-		int pageConcurrency, boolean rebasePageLinks) {
+		int pageConcurrency, boolean rebasePageLinks, List<String> redactedSecrets) {
+
+	/**
+	 * The secrets redacted from the answers to a request that also carries another one,
+	 * such as the key of the token it deletes.
+	 */
+	List<String> redactedSecrets(String requestSecret) {
+		List<String> secrets = new ArrayList<>(this.redactedSecrets);
+		secrets.add(requestSecret);
+		return secrets;
+	}
 
 }

@@ -2,6 +2,7 @@ package com.lagrello.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,9 +29,10 @@ final class ErrorAnswers {
 
 	/**
 	 * Reads the answer to a request that carried the given access token, which is
-	 * redacted from whatever the server says.
+	 * redacted from whatever the server says, with the other secrets.
 	 */
-	static Mono<Throwable> toException(String operation, ClientResponse response, String accessToken) {
+	static Mono<Throwable> toException(String operation, ClientResponse response, String accessToken,
+			List<String> otherSecrets) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		String requestId = headers.getFirst(REQUEST_ID_HEADER);
@@ -41,9 +43,10 @@ final class ErrorAnswers {
 		Mono<ApiError> body = isJson(contentType) ? response.bodyToMono(byte[].class)
 			.mapNotNull(ErrorAnswers::read)
 			.onErrorResume((unreadable) -> Mono.empty()) : response.releaseBody().then(Mono.empty());
-		return body.map((error) -> newException(operation, status, error, requestId, retryAfter, accessToken))
+		Secret secret = new Secret(accessToken, otherSecrets);
+		return body.map((error) -> newException(operation, status, error, requestId, retryAfter, secret))
 			.switchIfEmpty(
-					Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter, accessToken)));
+					Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter, secret)));
 	}
 
 	/**
@@ -65,12 +68,22 @@ final class ErrorAnswers {
 	}
 
 	private static Throwable newException(String operation, int status, @Nullable ApiError error,
-			@Nullable String requestId, @Nullable Duration retryAfter, String accessToken) {
+			@Nullable String requestId, @Nullable Duration retryAfter, Secret secret) {
 		// a server may echo the token it refused: it must not reach a message or log
-		String errorType = (error != null) ? Secrets.redact(error.errorType(), accessToken) : null;
-		String message = (error != null) ? Secrets.redact(error.message(), accessToken) : null;
-		return new LagrelloApiException(operation, status, errorType, message, Secrets.redact(requestId, accessToken),
-				retryAfter);
+		String errorType = (error != null) ? secret.redact(error.errorType()) : null;
+		String message = (error != null) ? secret.redact(error.message()) : null;
+		return new LagrelloApiException(operation, status, errorType, message, secret.redact(requestId), retryAfter);
+	}
+
+	/**
+	 * What is redacted from an answer: the access token and the other secrets.
+	 */
+	private record Secret(String accessToken, List<String> others) {
+
+		@Nullable String redact(@Nullable String text) {
+			return Secrets.redact(text, this.accessToken, this.others);
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package com.lagrello.client;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -17,8 +18,15 @@ final class Failures {
 
 	private final URI baseUrl;
 
-	Failures(URI baseUrl) {
+	private final List<String> otherSecrets;
+
+	/**
+	 * Creates the translation for a client, which redacts the access token and the other
+	 * secrets from whatever a failure says.
+	 */
+	Failures(URI baseUrl, List<String> otherSecrets) {
 		this.baseUrl = baseUrl;
+		this.otherSecrets = otherSecrets;
 	}
 
 	/**
@@ -29,6 +37,7 @@ final class Failures {
 		if (failure instanceof LagrelloException lagrello) {
 			return lagrello;
 		}
+		Throwable cause = withoutRequest(failure);
 		if (failure instanceof WebClientRequestException) {
 			// no connection, or none from the pool: the request never left
 			boolean connectFailed = hasCause(failure, ConnectException.class) || isPoolAcquireFailure(failure);
@@ -36,24 +45,37 @@ final class Failures {
 					: "the connection to " + this.baseUrl + " failed before an answer arrived";
 			return new LagrelloTransportException(
 					operation + " failed: " + what + " (" + rootMessage(failure, accessToken) + ")", !connectFailed,
-					false, failure);
+					false, cause);
 		}
 		if (hasCause(failure, DataBufferLimitException.class)) {
 			return new LagrelloDecodingException(
 					operation + " failed: the answer is larger than the in-memory limit (lagrello.max-in-memory-size)",
-					failure);
+					cause);
 		}
 		if (hasCause(failure, UnsupportedMediaTypeException.class) || hasCause(failure, CodecException.class)) {
 			return new LagrelloDecodingException(
 					operation + " failed: the answer could not be read (" + rootMessage(failure, accessToken) + ")",
-					failure);
+					cause);
 		}
 		if (failure instanceof WebClientException || hasCause(failure, java.io.IOException.class)) {
 			return new LagrelloTransportException(
 					operation + " failed: the answer was cut off (" + rootMessage(failure, accessToken) + ")", true,
-					true, failure);
+					true, cause);
 		}
-		return new LagrelloException(operation + " failed: " + rootMessage(failure, accessToken), failure);
+		return new LagrelloException(operation + " failed: " + rootMessage(failure, accessToken), cause);
+	}
+
+	/**
+	 * What failed, without WebClient's wrappers around it: they add the request, whose
+	 * URL (the real one, the key of a token being deleted in it) their fields and
+	 * messages hold.
+	 */
+	private static Throwable withoutRequest(Throwable failure) {
+		Throwable cause = failure;
+		while (cause instanceof WebClientException && cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 	/**
@@ -80,13 +102,13 @@ final class Failures {
 		return false;
 	}
 
-	private static String rootMessage(Throwable failure, String accessToken) {
+	private String rootMessage(Throwable failure, String accessToken) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return Secrets.redact(message, accessToken);
+		return Secrets.redact(message, accessToken, this.otherSecrets);
 	}
 
 }

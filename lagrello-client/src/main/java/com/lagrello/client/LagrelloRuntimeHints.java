@@ -3,6 +3,7 @@ package com.lagrello.client;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
@@ -19,6 +20,8 @@ class LagrelloRuntimeHints implements RuntimeHintsRegistrar {
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		this.bindings.registerReflectionHints(hints.reflection(), Token.class, TokenList.class, Paging.class,
 				CreateTokenRequest.class, Permission.class, ApiError.class);
+		// written by an application (a controller that returns it), through its summary
+		hints.reflection().registerType(DeleteAllResult.class, MemberCategory.INVOKE_PUBLIC_METHODS);
 	}
 
 }

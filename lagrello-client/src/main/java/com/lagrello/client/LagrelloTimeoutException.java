@@ -1,16 +1,21 @@
 package com.lagrello.client;
 
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * No complete answer arrived within the read timeout. The request may have reached the
- * server.
+ * No complete answer arrived within the read timeout, or the call was not done within the
+ * call timeout ({@code lagrello.call-timeout}). The request may have reached the server.
+ * The cause, a {@link TimeoutException}, says which timer ran out.
  */
 public class LagrelloTimeoutException extends LagrelloException {
 
 	private static final long serialVersionUID = 1L;
+
+	/** The property that sets the call timeout, named in messages. */
+	static final String CALL_TIMEOUT_PROPERTY = "lagrello.call-timeout";
 
 	private final Duration timeout;
 
@@ -41,8 +46,26 @@ public class LagrelloTimeoutException extends LagrelloException {
 	}
 
 	/**
+	 * The read timeout ran out before a complete answer arrived.
+	 */
+	static LagrelloTimeoutException readTimeout(String operation, Duration readTimeout) {
+		return new LagrelloTimeoutException(operation, readTimeout,
+				new TimeoutException("no complete answer within the read timeout (lagrello.read-timeout) of "
+						+ readTimeout.toMillis() + " ms"));
+	}
+
+	/**
+	 * The call timeout ran out.
+	 * @param why what ran out, for the cause: the attempt in flight, a wait, a batch
+	 */
+	static LagrelloTimeoutException callTimeout(String operation, Duration callTimeout, String why) {
+		return new LagrelloTimeoutException(operation, callTimeout, CALL_TIMEOUT_PROPERTY, new TimeoutException(
+				"the call timeout (" + CALL_TIMEOUT_PROPERTY + ") of " + callTimeout.toMillis() + " ms " + why));
+	}
+
+	/**
 	 * Returns the timeout that ran out.
-	 * @return the read timeout
+	 * @return the read timeout or the call timeout
 	 */
 	public Duration timeout() {
 		return this.timeout;

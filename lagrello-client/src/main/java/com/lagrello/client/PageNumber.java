@@ -129,4 +129,14 @@ record PageNumber(URI tokens, long page, int size) {
 		return equals(of(link, this.tokens));
 	}
 
+	/**
+	 * Whether numbered paging may go on from this page to the given one: a page of the
+	 * same listing and size further on. The first page, asked for without a number, is
+	 * page 0 here, so it may go on to page 1 (an API that counts from 0) or 2 (one that
+	 * counts from 1).
+	 */
+	boolean isFollowedBy(PageNumber named) {
+		return this.tokens.equals(named.tokens) && this.size == named.size && named.page > this.page;
+	}
+
 }

@@ -11,7 +11,9 @@ import java.time.Duration;
  * when the connection could not be made, so it is never sent twice. Back-off grows
  * exponentially from {@code initialBackoff} to {@code maxBackoff} with jitter; a
  * {@code Retry-After} hint is waited for as given, even beyond {@code maxBackoff}, up to
- * {@code maxRetryAfter}, and a longer hint fails the call at once.
+ * {@code maxRetryAfter}, and a longer hint fails the call at once. No duration may be
+ * longer than {@link TokensClientBuilder#MAX_TIMEOUT}: a call never lasts longer, and so
+ * every wait fits the nanosecond arithmetic of Reactor's clock.
  *
  * @param maxAttempts attempts in all, the first included; {@code 1} disables retries
  * @param initialBackoff the first back-off
@@ -65,6 +67,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 			throw new LagrelloInvalidArgumentException(name,
 					"retry " + name + " must be zero or more, but is " + value);
 		}
+		if (value.compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
+			throw new LagrelloInvalidArgumentException(name, "retryPolicy " + name + " must be at most 1d"
+					+ " (TokensClientBuilder.MAX_TIMEOUT, the longest call timeout), but is " + value);
+		}
 	}
 
 	/**
@@ -75,7 +81,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	 */
 	public Duration backoff(long retry) {
 		Duration backoff = this.initialBackoff;
-		for (long i = 0; i < retry && backoff.compareTo(this.maxBackoff) < 0; i++) {
+		// a zero back-off stays zero: no point doubling it retry times
+		for (long i = 0; i < retry && !backoff.isZero() && backoff.compareTo(this.maxBackoff) < 0; i++) {
 			backoff = backoff.multipliedBy(2);
 		}
 		return (backoff.compareTo(this.maxBackoff) > 0) ? this.maxBackoff : backoff;

@@ -1,5 +1,9 @@
 package com.lagrello.client;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +37,23 @@ final class Secrets {
 	 */
 	static @Nullable String redact(@Nullable String text, String secret) {
 		return (text != null && !secret.isEmpty() && text.contains(secret)) ? text.replace(secret, "****") : text;
+	}
+
+	/**
+	 * Replaces every occurrence of the access token and of the other secrets, the longest
+	 * first, so that a secret containing another is replaced whole.
+	 */
+	static @Nullable String redact(@Nullable String text, String accessToken, List<String> others) {
+		if (others.isEmpty()) {
+			return redact(text, accessToken);
+		}
+		String redacted = text;
+		for (String secret : Stream.concat(Stream.of(accessToken), others.stream())
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.toList()) {
+			redacted = redact(redacted, secret);
+		}
+		return redacted;
 	}
 
 }

@@ -1,10 +1,12 @@
 package com.lagrello.client;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -29,14 +31,18 @@ import reactor.core.publisher.Mono;
  * Cancelling reaches the request in flight.
  * <p>
  * With a concurrency above 1, a first page whose {@code next} is the client's own link to
- * the following page number hands over to {@link Drain#numbered numbered} paging: up to
+ * a later page number (page 1 of an API that counts from 0, page 2 of one that counts
+ * from 1) hands over to {@link Drain#numbered numbered} paging from that number: up to
  * that many pages in flight at once, by number, emitted in order, each page's
  * {@code next} checked against the page fetched after it. At the first difference, the
  * pages fetched ahead are dropped and the server's link is followed one page at a time
  * again; the first page without data or without {@code next} ends the drain and cancels
- * the requests beyond it. A page answered {@code 429} or {@code 503} holds back the
- * others by order alone: it waits out its {@code Retry-After} in its own retry, and no
- * page beyond those already in flight starts before it is emitted.
+ * the requests beyond it. A page fetched ahead whose attempt failed waits for its
+ * {@link PageTurn turn} before it is retried or its failure reported, so a page beyond
+ * the end costs one request and no failed call. A page answered {@code 429} or
+ * {@code 503} with a {@code Retry-After} waits it out in its own retry, and no page
+ * beyond those already in flight starts until that page's call has ended: the server's
+ * rate limit is the drain's, and the retry is what tells that it is over.
  */
 final class TokenPages {
 
@@ -51,7 +57,7 @@ final class TokenPages {
 
 	private final URI tokens;
 
-	private final Function<URI, Mono<TokenList>> fetch;
+	private final BiFunction<URI, PageTurn, Mono<TokenList>> fetch;
 
 	/**
 	 * Creates the paging of a client.
@@ -59,9 +65,10 @@ final class TokenPages {
 	 * @param maxPages the most pages one drain follows
 	 * @param concurrency the most pages in flight at once, 1 for one after the other
 	 * @param tokensUrl the listing's URL, for page-number links
-	 * @param fetch fetches one page, its retries included
+	 * @param fetch fetches one page, its retries included, keeping to the page's turn
 	 */
-	TokenPages(PageLinks links, int maxPages, int concurrency, String tokensUrl, Function<URI, Mono<TokenList>> fetch) {
+	TokenPages(PageLinks links, int maxPages, int concurrency, String tokensUrl,
+			BiFunction<URI, PageTurn, Mono<TokenList>> fetch) {
 		this.links = links;
 		this.maxPages = maxPages;
 		this.concurrency = concurrency;
@@ -128,6 +135,7 @@ final class TokenPages {
 		 */
 		private Flux<TokenList> numbered(PageNumber from) {
 			NumberedPages numbers = new NumberedPages(from, this.visited.remaining());
+			PageTurns turns = new PageTurns(from.page());
 			// the server's next link where numbered paging stopped without an end
 			String[] leftover = new String[1];
 			return Flux.<PageNumber>create((sink) -> {
@@ -136,11 +144,7 @@ final class TokenPages {
 				sink.onRequest(numbers::asked);
 				sink.onDispose(() -> this.gate.onEveryRequest(null));
 			})
-				.flatMapSequential(
-						(page) -> TokenPages.this.fetch.apply(page.link())
-							.map((answer) -> new Numbered(page, answer, null))
-							.onErrorResume((failure) -> Mono.just(new Numbered(page, null, failure))),
-						TokenPages.this.concurrency, 1)
+				.flatMapSequential((page) -> numbers.fetch(page, turns), TokenPages.this.concurrency, 1)
 				.<TokenList>handle((numbered, sink) -> {
 					if (numbered.failure() != null) {
 						sink.error(numbered.failure());
@@ -150,14 +154,12 @@ final class TokenPages {
 					this.visited.visit(numbered.page().link());
 					this.gate.received(this.delivered.applyAsLong(page));
 					sink.next(page);
-					leftover[0] = null;
-					if (page.data().isEmpty() || !page.paging().hasNext()) {
-						sink.complete();
-						return;
-					}
-					leftover[0] = page.paging().next();
-					if (!isLink(leftover[0], numbered.page().next())) {
-						// drops the pages fetched ahead, cancels those in flight
+					// where numbered paging stops (the maximum of pages, say), the link
+					// that was not followed
+					leftover[0] = (page.data().isEmpty() || !page.paging().hasNext()) ? null : page.paging().next();
+					if (!numbered.linksOn()) {
+						// the end, or a link that leaves the numbers: drops the pages
+						// fetched ahead, cancels those in flight
 						sink.complete();
 					}
 				})
@@ -183,11 +185,19 @@ final class TokenPages {
 		}
 
 		private boolean isLink(String next, PageNumber expected) {
+			return expected.equals(pageNumberOf(next));
+		}
+
+		/**
+		 * The page a server's link asks for, when it is a page-number link of the listing
+		 * in the client's own spelling.
+		 */
+		private @Nullable PageNumber pageNumberOf(String next) {
 			try {
-				return expected.isAskedForBy(TokenPages.this.links.resolve(next));
+				return PageNumber.of(TokenPages.this.links.resolve(next), TokenPages.this.tokens);
 			}
 			catch (LagrelloPagingException refused) {
-				return false;
+				return null;
 			}
 		}
 
@@ -201,10 +211,11 @@ final class TokenPages {
 
 		/**
 		 * The page numbers of one numbered run, let go one by one while they are asked
-		 * for and downstream wants more than it has. The pages in flight are not counted
-		 * as had, so up to the concurrency may be fetched ahead. Offers come from page
-		 * answers and downstream requests, on any thread and re-entrantly: one loop runs
-		 * at a time and picks up what the others asked for.
+		 * for, downstream wants more than it has and no page waits out a
+		 * {@code Retry-After}. The pages in flight are not counted as had, so up to the
+		 * concurrency may be fetched ahead. Offers come from page answers, downstream
+		 * requests and ended holds, on any thread and re-entrantly: one loop runs at a
+		 * time and picks up what the others asked for.
 		 */
 		private final class NumberedPages {
 
@@ -217,6 +228,9 @@ final class TokenPages {
 			// page numbers asked for and not yet let go: not the sink's own count, which
 			// lags while another thread drains it, so that nothing piles up in its buffer
 			private final AtomicLong asked = new AtomicLong();
+
+			// pages whose call waits out a Retry-After: none starts while there are any
+			private final AtomicInteger holding = new AtomicInteger();
 
 			// written by one offer loop at a time
 			private int launched;
@@ -240,7 +254,8 @@ final class TokenPages {
 					return;
 				}
 				do {
-					while (!this.sink.isCancelled() && this.asked.get() > 0 && Drain.this.gate.isDemanded()) {
+					while (!this.sink.isCancelled() && this.asked.get() > 0 && this.holding.get() == 0
+							&& Drain.this.gate.isDemanded()) {
 						if (this.launched >= this.limit) {
 							this.sink.complete();
 							break;
@@ -250,6 +265,34 @@ final class TokenPages {
 					}
 				}
 				while (this.offering.decrementAndGet() != 0);
+			}
+
+			/**
+			 * Fetches a page at its turn; a {@code Retry-After} it meets holds back the
+			 * pages not yet started until its call has ended.
+			 */
+			Mono<Numbered> fetch(PageNumber page, PageTurns turns) {
+				AtomicBoolean holds = new AtomicBoolean();
+				Consumer<Duration> onRetryAfter = (wait) -> {
+					if (holds.compareAndSet(false, true)) {
+						this.holding.incrementAndGet();
+					}
+				};
+				return TokenPages.this.fetch.apply(page.link(), new PageTurn(onRetryAfter, turns.due(page.page())))
+					.map((answer) -> {
+						boolean linksOn = !answer.data().isEmpty() && answer.paging().hasNext()
+								&& isLink(answer.paging().next(), page.next());
+						if (linksOn) {
+							turns.linkedOn(page.page());
+						}
+						return new Numbered(page, answer, linksOn, null);
+					})
+					.onErrorResume((failure) -> Mono.just(new Numbered(page, null, false, failure)))
+					.doFinally((signal) -> {
+						if (holds.compareAndSet(true, false) && this.holding.decrementAndGet() == 0) {
+							offer();
+						}
+					});
 			}
 
 		}
@@ -279,7 +322,11 @@ final class TokenPages {
 				return Flux.<URI>create((sink) -> {
 					this.sink = sink;
 					start.accept(sink);
-				}).flatMapSequentialDelayError((link) -> TokenPages.this.fetch.apply(link).doOnEach((signal) -> {
+				}).flatMapSequentialDelayError(this::fetch, PAGES_AT_ONCE, 1);
+			}
+
+			private Mono<TokenList> fetch(URI link) {
+				return TokenPages.this.fetch.apply(link, PageTurn.NOW).doOnEach((signal) -> {
 					if (signal.isOnNext()) {
 						arrived(signal.get());
 					}
@@ -288,7 +335,7 @@ final class TokenPages {
 						// emitted
 						this.sink.complete();
 					}
-				}), PAGES_AT_ONCE, 1);
+				});
 			}
 
 			private void arrived(TokenList page) {
@@ -299,8 +346,10 @@ final class TokenPages {
 				}
 				PageNumber first = this.numberedFirst;
 				this.numberedFirst = null;
-				if (first != null && Drain.this.visited.remaining() > 0 && isLink(page.paging().next(), first.next())) {
-					this.handover = first.next();
+				PageNumber named = (first != null && Drain.this.visited.remaining() > 0)
+						? pageNumberOf(page.paging().next()) : null;
+				if (named != null && first.isFollowedBy(named)) {
+					this.handover = named;
 					this.sink.complete();
 					return;
 				}
@@ -339,9 +388,10 @@ final class TokenPages {
 	}
 
 	/**
-	 * A page fetched by number: its answer, or why there is none.
+	 * A page fetched by number: its answer and whether it links on to the page after it
+	 * by number, or why there is none.
 	 */
-	private record Numbered(PageNumber page, @Nullable TokenList answer, @Nullable Throwable failure) {
+	private record Numbered(PageNumber page, @Nullable TokenList answer, boolean linksOn, @Nullable Throwable failure) {
 
 	}
 

@@ -1,5 +1,6 @@
 package com.lagrello.client;
 
+import java.time.Duration;
 import java.util.function.Predicate;
 
 import reactor.core.publisher.Flux;
@@ -112,31 +113,63 @@ public interface TokensClient {
 	 * Deletes every token that matches the filter: a snapshot of every token first (so
 	 * that deleting does not shift the pages still to be read), then at most the
 	 * configured number of deletes at a time ({@code lagrello.bulk.concurrency}, 4 by
-	 * default). It never deletes the token the client authenticates with. A {@code 404}
-	 * counts as deleted; a failed delete does not stop the others and is in
-	 * {@link DeleteAllResult#failures()}; a {@code 429} or {@code 503} with
-	 * {@code Retry-After} on any delete holds back every further delete of the batch
-	 * until that time. Prefer it to {@code listAll().flatMap(delete)}, which deletes
-	 * while paging (and so skips tokens), may revoke the client's own token half-way, and
-	 * runs into the rate limit.
+	 * default). It never deletes the token the client authenticates with, compared as
+	 * sent (without surrounding whitespace), nor any other access token a request of the
+	 * batch used when the token supplier rotates while it runs; such rotated tokens are
+	 * reported in {@link DeleteAllResult#failures()}, as is a listed token without a key
+	 * (nothing is sent for it). A {@code 404} counts as deleted; a failed delete does not
+	 * stop the others and is in {@link DeleteAllResult#failures()}; a {@code 429} or
+	 * {@code 503} with {@code Retry-After} on any delete holds back every further delete
+	 * of the batch until that time. Prefer it to {@code listAll().flatMap(delete)}, which
+	 * deletes while paging (and so skips tokens), may revoke the client's own token
+	 * half-way, and runs into the rate limit.
 	 * <p>
 	 * The default implementation, for implementations of this interface other than the
 	 * library's own, deletes four at a time with {@link #delete(String)} and cannot know
 	 * its own token.
 	 * @param filter which tokens to delete
-	 * @return what was deleted and what failed; fails only when the listing fails
+	 * @return what was deleted and what failed; fails, with a {@link LagrelloException},
+	 * only when the listing fails or the filter throws (then nothing is deleted)
 	 */
 	default Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter) {
-		return new BulkDelete(this, (tokenId, retryAfter) -> delete(tokenId), 4).deleteAll(filter, null);
+		return new BulkDelete(this, (tokenId, retryAfter) -> delete(tokenId), 4).deleteAll(filter, () -> null);
 	}
 
 	/**
 	 * Returns this client for blocking code: the same requests, retries and guards, each
-	 * call bounded by the call timeout. Creating it sends nothing.
+	 * call bounded by this client's call timeout ({@link #blocking(Duration)} with it).
+	 * Creating it sends nothing.
+	 * <p>
+	 * The default implementation, for implementations of this interface other than the
+	 * library's own, bounds each call by
+	 * {@link TokensClientBuilder#DEFAULT_CALL_TIMEOUT}.
 	 * @return the blocking face of this client
 	 */
 	default BlockingTokensClient blocking() {
-		return new BlockingTokensClientAdapter(this, TokensClientBuilder.DEFAULT_CALL_TIMEOUT);
+		return blocking(TokensClientBuilder.DEFAULT_CALL_TIMEOUT);
+	}
+
+	/**
+	 * Returns this client for blocking code with the given call timeout: each call waits
+	 * at most that long, every attempt and wait included, then fails with a
+	 * {@link LagrelloTimeoutException}. {@code deleteAll} is one call, bounded as a
+	 * whole: with the library's own client, a listing not done in time fails it, and the
+	 * tokens not deleted in time are in {@link DeleteAllResult#failures()} with a
+	 * {@code LagrelloTimeoutException} (deletes not started are not sent, those in flight
+	 * are cancelled). Creating it sends nothing.
+	 * <p>
+	 * The default implementation, for implementations of this interface other than the
+	 * library's own, bounds each call, {@code deleteAll} included, by a timer of that
+	 * length, whose end cancels the call and fails it with a
+	 * {@code LagrelloTimeoutException}; it does not use an overridden
+	 * {@link #blocking()}.
+	 * @param callTimeout the longest time one call may take, positive and at most a day
+	 * @return the blocking face of this client
+	 * @throws LagrelloInvalidArgumentException if the call timeout is not positive or
+	 * longer than a day
+	 */
+	default BlockingTokensClient blocking(Duration callTimeout) {
+		return BlockingTokensClientAdapter.overAnyClient(this, callTimeout);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package com.lagrello.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -84,6 +86,8 @@ public final class TokensClientBuilder {
 
 	private boolean rebasePageLinks;
 
+	private List<String> redactedSecrets = List.of();
+
 	// shared with the client this builder was derived from, which owns it
 	private final @Nullable ReadTimeouts sharedTimeouts;
 
@@ -125,6 +129,7 @@ public final class TokensClientBuilder {
 		this.observationRegistry = settings.observationRegistry();
 		this.paginationConcurrency = settings.pageConcurrency();
 		this.rebasePageLinks = settings.rebasePageLinks();
+		this.redactedSecrets = settings.redactedSecrets();
 		this.sharedTimeouts = timeouts;
 		this.sharedAllowance = allowance;
 		this.sharedAllowanceBaseUrl = settings.baseUrl();
@@ -265,6 +270,21 @@ public final class TokensClientBuilder {
 	}
 
 	/**
+	 * Sets secrets other than the access token that a server may echo in an error answer,
+	 * such as the credentials of an HTTP proxy set on the connector: like the access
+	 * token, each is replaced by {@code ****} in every exception text the client makes of
+	 * an answer or a failure. None by default.
+	 * @param redactedSecrets the secrets; {@code null} and blank ones are ignored
+	 * @return this builder
+	 */
+	public TokensClientBuilder redactedSecrets(Collection<String> redactedSecrets) {
+		this.redactedSecrets = (redactedSecrets != null)
+				? redactedSecrets.stream().filter((secret) -> secret != null && !secret.isBlank()).distinct().toList()
+				: List.of();
+		return this;
+	}
+
+	/**
 	 * Sets the page size of {@link TokensClient#listAll()}, from 1 to 20 (the default).
 	 * @param pageSize the page size
 	 * @return this builder
@@ -298,10 +318,10 @@ public final class TokensClientBuilder {
 
 	/**
 	 * Sets the longest time one call may take, every attempt, back-off and
-	 * {@code Retry-After} wait included (for paging: each page); one minute by default.
-	 * When it runs out the call fails with a {@link LagrelloTimeoutException} and nothing
-	 * more is sent, and a {@code Retry-After} that would end after it fails the call at
-	 * once.
+	 * {@code Retry-After} wait included (for paging: each page; for the blocking
+	 * {@code deleteAll}: the whole batch); one minute by default. When it runs out the
+	 * call fails with a {@link LagrelloTimeoutException} and nothing more is sent, and a
+	 * {@code Retry-After} that would end after it fails the call at once.
 	 * @param callTimeout the call timeout
 	 * @return this builder
 	 */
@@ -360,11 +380,7 @@ public final class TokensClientBuilder {
 			throw new LagrelloInvalidArgumentException("maxPages",
 					"max pages must be at least 1, but is " + this.maxPages);
 		}
-		if (this.callTimeout == null || this.callTimeout.isNegative() || this.callTimeout.isZero()
-				|| this.callTimeout.compareTo(MAX_TIMEOUT) > 0) {
-			throw new LagrelloInvalidArgumentException("callTimeout",
-					"call timeout must be positive and at most a day, but is " + this.callTimeout);
-		}
+		checkCallTimeout(this.callTimeout);
 		if (this.bulkConcurrency < 1) {
 			throw new LagrelloInvalidArgumentException("bulkConcurrency",
 					"bulk concurrency must be at least 1, but is " + this.bulkConcurrency);
@@ -372,7 +388,7 @@ public final class TokensClientBuilder {
 		ClientSettings settings = new ClientSettings(this.webClientBuilder.clone(), origin, this.accessToken,
 				this.readTimeout, this.retryPolicy, this.retryBudget, this.pageSize, this.maxPages,
 				this.allowInsecureHttp, this.callTimeout, this.bulkConcurrency, this.observationRegistry,
-				this.paginationConcurrency, this.rebasePageLinks);
+				this.paginationConcurrency, this.rebasePageLinks, this.redactedSecrets);
 		// another API (region, gateway) has its own outages: its own budget
 		RetryAllowance allowance = (this.sharedAllowance != null && origin.equals(this.sharedAllowanceBaseUrl)
 				&& this.sharedAllowance.budget().equals(this.retryBudget)) ? this.sharedAllowance
@@ -431,6 +447,17 @@ public final class TokensClientBuilder {
 	@Override
 	public String toString() {
 		return "TokensClientBuilder[baseUrl=" + this.baseUrl + "]";
+	}
+
+	/**
+	 * Refuses a call timeout that is not positive or longer than {@link #MAX_TIMEOUT}.
+	 */
+	static void checkCallTimeout(@Nullable Duration callTimeout) {
+		if (callTimeout == null || callTimeout.isNegative() || callTimeout.isZero()
+				|| callTimeout.compareTo(MAX_TIMEOUT) > 0) {
+			throw new LagrelloInvalidArgumentException("callTimeout",
+					"call timeout must be positive and at most a day, but is " + callTimeout);
+		}
 	}
 
 }

@@ -32,6 +32,9 @@ final class TransientFailureRetry {
 	// Reactor's clock (virtual in tests), in nanoseconds
 	private final long deadline;
 
+	// what set the deadline, for the message of a call it cut short
+	private final Duration callTimeout;
+
 	private final Consumer<Duration> onRetryAfter;
 
 	private final RetryAllowance allowance;
@@ -39,21 +42,22 @@ final class TransientFailureRetry {
 	private final OperationObservations.CallTrace trace;
 
 	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent) {
-		this(policy, operation, idempotent, Long.MAX_VALUE, (hint) -> {
+		this(policy, operation, idempotent, Long.MAX_VALUE, TokensClientBuilder.MAX_TIMEOUT, (hint) -> {
 		}, new RetryAllowance(RetryBudget.UNLIMITED), OperationObservations.CallTrace.NONE);
 	}
 
 	/**
-	 * Creates a retry that sends nothing after the deadline, reports every
-	 * {@code Retry-After} hint it meets, spends the given budget and tells the call's
-	 * trace how long it waits.
+	 * Creates a retry that sends nothing after the deadline (set by the call timeout),
+	 * reports every {@code Retry-After} hint it meets, spends the given budget and tells
+	 * the call's trace how long it waits.
 	 */
-	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent, long deadline,
+	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent, long deadline, Duration callTimeout,
 			Consumer<Duration> onRetryAfter, RetryAllowance allowance, OperationObservations.CallTrace trace) {
 		this.policy = policy;
 		this.operation = operation;
 		this.idempotent = idempotent;
 		this.deadline = deadline;
+		this.callTimeout = callTimeout;
 		this.onRetryAfter = onRetryAfter;
 		this.allowance = allowance;
 		this.trace = trace;
@@ -92,6 +96,9 @@ final class TransientFailureRetry {
 		if (delay != null && now() + delay.toNanos() > this.deadline) {
 			logger.debug("{} attempt {} failed and waiting {} ms would pass the call timeout: giving up",
 					this.operation, attempt, delay.toMillis());
+			if (failure instanceof LagrelloException lagrello) {
+				lagrello.givenUpBecause(cutShort(attempt, delay));
+			}
 			return Mono.error(failure);
 		}
 		if (delay == null) {
@@ -124,6 +131,17 @@ final class TransientFailureRetry {
 				&& api.retryAfter().get().compareTo(this.policy.maxRetryAfter()) <= 0) {
 			this.onRetryAfter.accept(api.retryAfter().get());
 		}
+	}
+
+	/**
+	 * Why the call ends with this failure rather than a timeout, for the caller who
+	 * wonders why the retries allowed were not made.
+	 */
+	private String cutShort(long attemptsMade, Duration delay) {
+		return "the call timeout (" + LagrelloTimeoutException.CALL_TIMEOUT_PROPERTY + ", "
+				+ this.callTimeout.toMillis() + " ms) cut the retries short after " + attemptsMade + " of "
+				+ this.policy.maxAttempts() + " attempts: waiting " + delay.toMillis()
+				+ " ms for the next would end after it";
 	}
 
 	private boolean isTransient(Throwable failure) {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -15,6 +16,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * {@link TokensClient} on Spring's {@link WebClient}. Immutable and thread-safe; build
@@ -47,6 +49,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final WebClient webClient;
 
+	private final DefaultUriBuilderFactory uris;
+
 	private final String tokensUrl;
 
 	private final PageLinks pageLinks;
@@ -74,12 +78,15 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			// request details would log the Authorization header
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
 			.filter(JsonByDefault.FILTER)
+			// the last filter: every other one sees a token's key masked
+			.filter(SecretPathSegment.FILTER)
 			.build();
+		this.uris = uris;
 		this.tokensUrl = settings.baseUrl() + TOKENS_PATH;
 		this.pageLinks = new PageLinks(settings.baseUrl(), settings.rebasePageLinks());
 		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), settings.pageConcurrency(), this.tokensUrl,
 				this::retrievePage);
-		this.failures = new Failures(settings.baseUrl());
+		this.failures = new Failures(settings.baseUrl(), settings.redactedSecrets());
 		this.observations = new OperationObservations(settings.observationRegistry());
 	}
 
@@ -97,7 +104,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 					.bodyValue(request)
 					.retrieve()
 					.onStatus(WebClientTokensClient::isNotSuccess,
-							(response) -> ErrorAnswers.toException("tokens/create", response, token))
+							(response) -> ErrorAnswers.toException("tokens/create", response, token,
+									this.settings.redactedSecrets()))
 					.bodyToMono(Token.class)
 					.switchIfEmpty(noBody("tokens/create")));
 	}
@@ -111,7 +119,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			return Mono.error(invalidPageSize(size));
 		}
 		// the base URL is already encoded and the rest is digits: no URI builder needed
-		return retrievePage(URI.create(this.tokensUrl + "?page=" + page + "&size=" + size));
+		return retrievePage(URI.create(this.tokensUrl + "?page=" + page + "&size=" + size), PageTurn.NOW);
 	}
 
 	@Override
@@ -177,19 +185,35 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 					mayHaveBeenApplied.set(true);
 				}
 			};
+			URI url = this.uris.expand(TOKEN_PATH, tokenId);
+			SecretPathSegment key = SecretPathSegment.of(url, tokenId);
 			return call("tokens/delete", true, onRetryAfter, attemptFailed,
-					(token) -> this.webClient.delete()
-						.uri(TOKEN_PATH, tokenId)
-						.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
-						.httpRequest(bearer(token))
-						.retrieve()
-						.onStatus(WebClientTokensClient::isNotSuccess,
-								(response) -> ErrorAnswers.toException("tokens/delete", response, token))
-						.toBodilessEntity()
-						.then(),
+					(token) -> Mono.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)
+							? Mono.error(new LagrelloException("tokens/delete was not sent: the token to delete is an "
+									+ "access token the client authenticated with during this deleteAll"))
+							: this.webClient.delete()
+								.uri(key.mask(url))
+								.attribute(SecretPathSegment.ATTRIBUTE, key)
+								.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
+								.httpRequest(bearer(token))
+								.retrieve()
+								.onStatus(WebClientTokensClient::isNotSuccess,
+										(response) -> ErrorAnswers.toException("tokens/delete", response, token,
+												this.settings.redactedSecrets(tokenId)))
+								.toBodilessEntity()
+								.then()),
 					(deleted) -> deleted.onErrorResume((failure) -> mayHaveBeenApplied.get() && isNotFound(failure),
 							(notFound) -> Mono.empty()));
 		});
+	}
+
+	/**
+	 * Whether a delete would revoke an access token the batch it belongs to used, this
+	 * attempt's included, which has recorded its token already.
+	 */
+	private static boolean isAccessTokenOfBatch(ContextView context, String tokenId) {
+		BatchAccessTokens batch = BatchAccessTokens.of(context);
+		return batch != null && batch.contains(tokenId);
 	}
 
 	private static boolean mayHaveReachedTheServer(Throwable failure) {
@@ -209,13 +233,40 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	@Override
 	public Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter) {
-		return Mono.defer(() -> new BulkDelete(this, this::delete, this.settings.bulkConcurrency()).deleteAll(filter,
-				this.settings.accessToken().get()));
+		return deleteAll(filter, null);
+	}
+
+	/**
+	 * Deletes the tokens that match, bounded as a whole by the call timeout when one is
+	 * given (the blocking {@code deleteAll}), else each of its calls by its own.
+	 */
+	private Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter, @Nullable Duration callTimeout) {
+		return new BulkDelete(this, this::delete, this.settings.bulkConcurrency(), callTimeout).deleteAll(filter,
+				() -> currentAccessToken("deleteAll"));
 	}
 
 	@Override
 	public BlockingTokensClient blocking() {
-		return new BlockingTokensClientAdapter(this, this.settings.callTimeout());
+		return blocking(this.settings.callTimeout());
+	}
+
+	/**
+	 * Returns this client for blocking code with the given call timeout: over a client
+	 * derived with that call timeout (sharing this one's connections, timer and retry
+	 * budget) when it differs from this client's. Its {@code deleteAll} is bounded as a
+	 * whole and tells what it deleted before the time ran out.
+	 * @param callTimeout the longest time one call may take, positive and at most a day
+	 * @return the blocking face of this client
+	 * @throws LagrelloInvalidArgumentException if the call timeout is not positive or
+	 * longer than a day
+	 */
+	@Override
+	public BlockingTokensClient blocking(Duration callTimeout) {
+		WebClientTokensClient bounded = (callTimeout != null && callTimeout.equals(this.settings.callTimeout())) ? this
+				: mutate().callTimeout(callTimeout).build();
+		Duration timeout = bounded.settings.callTimeout();
+		return BlockingTokensClientAdapter.overOwnClient(bounded, timeout,
+				(filter) -> bounded.deleteAll(filter, timeout));
 	}
 
 	@Override
@@ -223,17 +274,29 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		return new TokensClientBuilder(this.settings, this.timeouts, this.retryAllowance);
 	}
 
-	private Mono<TokenList> retrievePage(URI page) {
-		return call("tokens/list", true,
-				(token) -> this.webClient.get()
-					.uri(page)
-					.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
-					.httpRequest(bearer(token))
-					.retrieve()
-					.onStatus(WebClientTokensClient::isNotSuccess,
-							(response) -> ErrorAnswers.toException("tokens/list", response, token))
-					.bodyToMono(TokenList.class)
-					.switchIfEmpty(noBody("tokens/list")));
+	/**
+	 * Fetches a page, keeping to its turn in a drain: a page fetched ahead of its turn
+	 * retries a failed attempt, or fails, only once its turn comes, and is cancelled if
+	 * it never does; so it sends nothing more and records no failure the caller never
+	 * sees.
+	 */
+	private Mono<TokenList> retrievePage(URI page, PageTurn turn) {
+		Function<String, Mono<TokenList>> exchange = (token) -> this.webClient.get()
+			.uri(page)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
+			.httpRequest(bearer(token))
+			.retrieve()
+			.onStatus(WebClientTokensClient::isNotSuccess,
+					(response) -> ErrorAnswers.toException("tokens/list", response, token,
+							this.settings.redactedSecrets()))
+			.bodyToMono(TokenList.class)
+			.switchIfEmpty(noBody("tokens/list"));
+		if (turn == PageTurn.NOW) {
+			// nothing to wait for: no operator on the way of every page
+			return call("tokens/list", true, exchange);
+		}
+		return call("tokens/list", true, turn.onRetryAfter(), (failure) -> {
+		}, turn.due(), exchange, (answer) -> answer.onErrorResume((failure) -> turn.due().then(Mono.error(failure))));
 	}
 
 	/**
@@ -256,13 +319,26 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	private <T> Mono<T> call(String operation, boolean idempotent, Consumer<Duration> onRetryAfter,
 			Consumer<Throwable> onAttemptFailure, Function<String, Mono<T>> exchange,
 			Function<Mono<T>, Mono<T>> outcome) {
+		return call(operation, idempotent, onRetryAfter, onAttemptFailure, null, exchange, outcome);
+	}
+
+	/**
+	 * One call as above, whose retries (not its first attempt) wait for the given
+	 * publisher, after their back-off, when there is one.
+	 */
+	private <T> Mono<T> call(String operation, boolean idempotent, Consumer<Duration> onRetryAfter,
+			Consumer<Throwable> onAttemptFailure, @Nullable Mono<Void> beforeRetry, Function<String, Mono<T>> exchange,
+			Function<Mono<T>, Mono<T>> outcome) {
 		Duration callTimeout = this.settings.callTimeout();
 		return this.observations.observe(operation, (trace) -> {
 			long deadline = TransientFailureRetry.now() + callTimeout.toNanos();
 			this.retryAllowance.recordCall();
-			Mono<T> attempt = Mono.defer(() -> {
+			Mono<T> attempt = Mono.deferContextual((context) -> {
 				trace.attemptStarted();
 				String token = currentAccessToken(operation);
+				// before it is sent: a bulk delete never deletes a token it authenticates
+				// with
+				BatchAccessTokens.record(context, token);
 				return withinTimeouts(operation, exchange.apply(token), deadline).onErrorMap((failure) -> {
 					Throwable translated = this.failures.translate(operation, failure, token);
 					onAttemptFailure.accept(translated);
@@ -270,9 +346,18 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 				});
 			});
 			return outcome.apply(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent, deadline,
-					onRetryAfter, this.retryAllowance, trace)
-				.retrying(attempt));
+					callTimeout, onRetryAfter, this.retryAllowance, trace)
+				.retrying((beforeRetry != null) ? retriesAfter(beforeRetry, attempt) : attempt));
 		});
+	}
+
+	/**
+	 * The attempt, subscribed at once the first time and after the given publisher every
+	 * time after.
+	 */
+	private static <T> Mono<T> retriesAfter(Mono<Void> beforeRetry, Mono<T> attempt) {
+		AtomicBoolean first = new AtomicBoolean(true);
+		return Mono.defer(() -> first.getAndSet(false) ? attempt : beforeRetry.then(attempt));
 	}
 
 	/**
@@ -286,11 +371,11 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		long left = deadline - TransientFailureRetry.now();
 		if (left >= readTimeout.toNanos()) {
 			return exchange.timeout(this.timeouts.after(readTimeout),
-					Mono.error(() -> new LagrelloTimeoutException(operation, readTimeout, null)));
+					Mono.error(() -> LagrelloTimeoutException.readTimeout(operation, readTimeout)));
 		}
 		Duration callTimeout = this.settings.callTimeout();
-		return exchange.timeout(this.timeouts.after(Duration.ofNanos(Math.max(left, 0))),
-				Mono.error(() -> new LagrelloTimeoutException(operation, callTimeout, "lagrello.call-timeout", null)));
+		return exchange.timeout(this.timeouts.after(Duration.ofNanos(Math.max(left, 0))), Mono.error(
+				() -> LagrelloTimeoutException.callTimeout(operation, callTimeout, "ran out before the answer came")));
 	}
 
 	private String currentAccessToken(String operation) {
@@ -308,7 +393,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		if (token == null || token.isBlank()) {
 			throw new LagrelloException(operation + " was not sent: the access token supplier gave a blank token");
 		}
-		return token;
+		// what the server compares, which trims the header: the guards compare the same
+		return token.strip();
 	}
 
 	/**

@@ -159,6 +159,27 @@ class ErrorMappingTests {
 	}
 
 	@Test
+	void redactedSecretsEchoedByTheServerAreRedactedLikeTheAccessToken() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(407)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-Request-Id", "req-proxy-user")
+			.withBody("{\"errorType\":\"proxy-user\",\"message\":\"proxy-user:proxy-user-password refused\"}")));
+		TokensClient redacting = TestClients.builder(api)
+			.retryPolicy(RetryPolicy.NONE)
+			.redactedSecrets(java.util.List.of("proxy-user", "proxy-user-password"))
+			.build();
+
+		StepVerifier.create(redacting.listPage(0, 5))
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class, (api) -> {
+						assertThat(api.getMessage()).contains("****:**** refused").doesNotContain("proxy-user");
+						assertThat(api.errorType()).isEqualTo("****");
+						assertThat(api.requestId()).isEqualTo("req-****");
+					}))
+			.verify();
+	}
+
+	@Test
 	void errorBodyWithoutContentTypeIsStillReadAsTheApiError() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
 			.willReturn(aResponse().withStatus(404).withBody(ApiExamples.NOT_FOUND)));

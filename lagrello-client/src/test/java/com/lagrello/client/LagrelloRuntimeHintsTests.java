@@ -37,6 +37,15 @@ class LagrelloRuntimeHintsTests {
 	}
 
 	@Test
+	void aDeleteAllResultIsReflectivelyWritableThroughItsSummary() throws NoSuchMethodException {
+		RuntimeHints hints = new RuntimeHints();
+		new LagrelloRuntimeHints().registerHints(hints, getClass().getClassLoader());
+
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(DeleteAllResult.class.getMethod("summary")))
+			.accepts(hints);
+	}
+
+	@Test
 	void theCreatedAtDeserializerIsReflectivelyInstantiable() {
 		RuntimeHints hints = new RuntimeHints();
 		new LagrelloRuntimeHints().registerHints(hints, getClass().getClassLoader());

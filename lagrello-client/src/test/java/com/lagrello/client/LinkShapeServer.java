@@ -17,8 +17,10 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A loopback server of pages of tokens for paging tests on the wire: {@code pages} pages
  * of {@code size} tokens named {@code p<page>-t<token>}, each answered after a delay on a
- * timer (no thread blocked), its {@code next} link shaped by the test. It records the
- * URIs asked for and the most requests it had in flight at once.
+ * timer (no thread blocked), its {@code next} link shaped by the test. Its pages count
+ * from 0 (the first page, asked for without a number, is page 0) or from 1. It records
+ * the URIs asked for, when each arrived (its own clock) and the most requests it had in
+ * flight at once.
  */
 final class LinkShapeServer implements AutoCloseable {
 
@@ -34,11 +36,29 @@ final class LinkShapeServer implements AutoCloseable {
 
 	private final List<String> uris = new CopyOnWriteArrayList<>();
 
+	private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+
 	private final Set<Integer> rateLimited = ConcurrentHashMap.newKeySet();
 
 	private final DisposableServer server;
 
 	private volatile IntFunction<String> nextLink;
+
+	// the number of the first page in links: 0 or 1
+	private volatile int firstNumber;
+
+	// the status of a page beyond the last, 200 (empty, no next) unless the test says
+	private volatile int beyondTheEnd = 200;
+
+	private volatile Duration rateLimitedDelay;
+
+	private volatile int slowPage = -1;
+
+	private volatile int failingPage = -1;
+
+	private volatile int failingStatus;
+
+	private volatile Duration slowPageDelay;
 
 	/**
 	 * Starts a server whose links are the client's own page-number links.
@@ -47,15 +67,24 @@ final class LinkShapeServer implements AutoCloseable {
 		this.pages = pages;
 		this.size = size;
 		this.delay = delay;
-		this.nextLink = (page) -> "/v1/tokens?page=" + page + "&size=" + size;
+		this.nextLink = (page) -> "/v1/tokens?page=" + (page + this.firstNumber) + "&size=" + size;
+		this.rateLimitedDelay = delay;
 		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+			long arrived = System.nanoTime();
 			this.uris.add(request.uri());
 			int now = this.inFlight.incrementAndGet();
 			this.mostInFlight.accumulateAndGet(now, Math::max);
 			QueryStringDecoder query = new QueryStringDecoder(request.uri());
 			int page = page(query);
+			this.arrivals.add(new Arrival(page, arrived));
 			boolean limited = this.rateLimited.remove(page);
-			String body = limited ? "{\"errorType\":\"TOO_MANY_REQUESTS\",\"message\":\"slow down\"}" : body(page);
+			boolean beyond = page >= this.pages && this.beyondTheEnd != 200;
+			boolean failing = page == this.failingPage;
+			int status = limited ? 429 : beyond ? this.beyondTheEnd : failing ? this.failingStatus : 200;
+			String body = limited ? "{\"errorType\":\"TOO_MANY_REQUESTS\",\"message\":\"slow down\"}"
+					: (beyond || failing) ? "{\"errorType\":\"INVALID_REQUEST\",\"message\":\"scripted\"}" : body(page);
+			Duration answerAfter = (limited || failing) ? this.rateLimitedDelay
+					: (page == this.slowPage) ? this.slowPageDelay : this.delay;
 			// answered on a timer thread, never synchronously: reactor/reactor-netty#4361
 			// no longer in flight once answered: the client may send its next request as
 			// soon as the answer arrives, before this side hears that it was written
@@ -65,12 +94,14 @@ final class LinkShapeServer implements AutoCloseable {
 					this.inFlight.decrementAndGet();
 				}
 			};
-			return Mono.delay(this.delay)
+			if (limited) {
+				response.header("Retry-After", "1");
+			}
+			return Mono.delay(answerAfter)
 				.doOnSuccess((tick) -> settle.run())
 				.doOnCancel(settle)
-				.then(response.status(limited ? 429 : 200)
+				.then(response.status(status)
 					.header("Content-Type", "application/json")
-					.header("Retry-After", limited ? "1" : "0")
 					.sendString(Mono.just(body), StandardCharsets.UTF_8)
 					.then());
 		}).bindNow();
@@ -86,6 +117,15 @@ final class LinkShapeServer implements AutoCloseable {
 	}
 
 	/**
+	 * Counts pages in links from 1: the first page (asked for without a number) is page 1
+	 * and links to {@code page=2}. Tokens keep their names from {@code p0}.
+	 */
+	LinkShapeServer countingFromOne() {
+		this.firstNumber = 1;
+		return this;
+	}
+
+	/**
 	 * Answers the next request for that page with {@code 429} and {@code Retry-After: 1}.
 	 */
 	LinkShapeServer rateLimitingOnce(int page) {
@@ -93,9 +133,55 @@ final class LinkShapeServer implements AutoCloseable {
 		return this;
 	}
 
-	private static int page(QueryStringDecoder query) {
+	/**
+	 * Answers the next request for that page with {@code 429} and {@code Retry-After: 1},
+	 * after the given delay instead of the server's.
+	 */
+	LinkShapeServer rateLimitingOnce(int page, Duration after) {
+		this.rateLimitedDelay = after;
+		return rateLimitingOnce(page);
+	}
+
+	/**
+	 * Answers every request for a page beyond the last with the given status, after the
+	 * server's delay.
+	 */
+	LinkShapeServer answeringBeyondTheEnd(int status) {
+		this.beyondTheEnd = status;
+		return this;
+	}
+
+	/**
+	 * Answers every request for that page with the given status, after the given delay
+	 * instead of the server's.
+	 */
+	LinkShapeServer failingAt(int page, int status, Duration after) {
+		this.rateLimitedDelay = after;
+		this.failingStatus = status;
+		this.failingPage = page;
+		return this;
+	}
+
+	/**
+	 * Answers that page after the given delay instead of the server's.
+	 */
+	LinkShapeServer slowAt(int page, Duration delay) {
+		this.slowPageDelay = delay;
+		this.slowPage = page;
+		return this;
+	}
+
+	/**
+	 * The page a request asks for, counted from 0 whatever the server's numbering; a
+	 * number below the server's first is beyond the end.
+	 */
+	private int page(QueryStringDecoder query) {
 		List<String> values = query.parameters().getOrDefault("page", query.parameters().get("cursor"));
-		return (values != null) ? Integer.parseInt(values.get(0).replaceAll("\\D", "")) : 0;
+		if (values == null) {
+			return 0;
+		}
+		int number = Integer.parseInt(values.get(0).replaceAll("\\D", ""));
+		return (number < this.firstNumber) ? Integer.MAX_VALUE : number - this.firstNumber;
 	}
 
 	private String body(int page) {
@@ -131,6 +217,11 @@ final class LinkShapeServer implements AutoCloseable {
 		return this.mostInFlight.get();
 	}
 
+	/** Every request as it arrived, in order: the page (counted from 0) and when. */
+	List<Arrival> arrivals() {
+		return List.copyOf(this.arrivals);
+	}
+
 	/** The names of every token of the given pages, in order. */
 	List<String> namesOf(int... pages) {
 		List<String> names = new java.util.ArrayList<>();
@@ -145,6 +236,17 @@ final class LinkShapeServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
+	}
+
+	/**
+	 * A request as the server received it.
+	 *
+	 * @param page the page asked for, counted from 0 ({@link Integer#MAX_VALUE} for a
+	 * number below the server's first)
+	 * @param nanos when it arrived, on the server's {@link System#nanoTime()} clock
+	 */
+	record Arrival(int page, long nanos) {
+
 	}
 
 }

@@ -41,7 +41,8 @@ class NumberedPagingTests {
 	}
 
 	private static TokenPages pages(int concurrency, Function<URI, Mono<TokenList>> fetch) {
-		return new TokenPages(new PageLinks(BASE, false), 10_000, concurrency, BASE + "/v1/tokens", fetch);
+		return new TokenPages(new PageLinks(BASE, false), 10_000, concurrency, BASE + "/v1/tokens",
+				(link, turn) -> fetch.apply(link));
 	}
 
 	@Test

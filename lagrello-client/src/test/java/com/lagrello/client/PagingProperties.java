@@ -67,7 +67,7 @@ class PagingProperties {
 
 	private static TokenPages pages(Shape shape, Server server) {
 		return new TokenPages(new PageLinks(BASE, false), shape.maxPages(), shape.concurrency(), BASE + "/v1/tokens",
-				server::fetch);
+				(link, turn) -> server.fetch(link));
 	}
 
 	private static void play(List<Long> schedule, Recorder subscriber, Server server) {
@@ -150,12 +150,12 @@ class PagingProperties {
 				return fixed;
 			});
 		// concurrency 1 pages one at a time; above, numbered paging until the links turn
-		// into cursors at breakAt (-1: never)
+		// into cursors at breakAt (-1: never); the server counts its pages from 0 or 1
 		return Combinators
 			.combine(sizes, Arbitraries.of(Ending.class), Arbitraries.of(true, false),
 					Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(1)),
 							Tuple.of(3, Arbitraries.integers().between(2, 4))),
-					Arbitraries.integers().between(-1, 7))
+					Arbitraries.integers().between(-1, 7), Arbitraries.integers().between(0, 1))
 			.as(Shape::new);
 	}
 
@@ -187,10 +187,13 @@ class PagingProperties {
 
 	/**
 	 * Pages of the given sizes, the last one ending as said; answered asynchronously or
-	 * synchronously; fetched with the given concurrency; with page-number links that turn
-	 * into cursor links from page {@code breakAt} on (-1: never).
+	 * synchronously; fetched with the given concurrency; with page-number links counted
+	 * from {@code firstNumber} (the first page, asked for without a number, links to page
+	 * {@code firstNumber + 1}) that turn into cursor links from page {@code breakAt} on
+	 * (-1: never).
 	 */
-	record Shape(List<Integer> sizes, Ending ending, boolean asynchronous, int concurrency, int breakAt) {
+	record Shape(List<Integer> sizes, Ending ending, boolean asynchronous, int concurrency, int breakAt,
+			int firstNumber) {
 
 		boolean fails() {
 			return this.ending.failure != null && !lastPageIsEmpty();
@@ -223,7 +226,7 @@ class PagingProperties {
 		}
 
 		String link(int page) {
-			return (page == 0) ? FIRST : "/v1/tokens?page=" + page + "&size=4";
+			return (page == 0) ? FIRST : "/v1/tokens?page=" + (page + this.firstNumber) + "&size=4";
 		}
 
 		/**
@@ -296,7 +299,9 @@ class PagingProperties {
 				}
 				String query = link.getQuery();
 				int page = query.contains("cursor=") ? Integer.parseInt(query.replaceAll(".*cursor=(\\d+).*", "$1"))
-						: query.contains("page=") ? Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1")) : 0;
+						: query.contains("page=")
+								? Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1")) - this.shape.firstNumber()
+								: 0;
 				// numbered paging may fetch ahead a page it then drops and follows again
 				if (this.seen.put(page, true) != null && concurrency == 1) {
 					this.refusedSent++;

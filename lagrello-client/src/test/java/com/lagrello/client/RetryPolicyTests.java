@@ -3,6 +3,8 @@ package com.lagrello.client;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,6 +35,28 @@ class RetryPolicyTests {
 	void maxBackoffShorterThanInitialIsRejected() {
 		assertThatExceptionOfType(LagrelloInvalidArgumentException.class)
 			.isThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "initialBackoff", "maxBackoff", "maxRetryAfter" })
+	void aDurationLongerThanTheLongestTimeoutIsRejectedNamingTheSetting(String setting) {
+		Duration tooLong = TokensClientBuilder.MAX_TIMEOUT.plusNanos(1);
+		Duration initial = setting.equals("initialBackoff") ? tooLong : Duration.ZERO;
+		Duration max = setting.equals("maxRetryAfter") ? Duration.ZERO : tooLong;
+		Duration retryAfter = setting.equals("maxRetryAfter") ? tooLong : Duration.ZERO;
+
+		assertThatExceptionOfType(LagrelloInvalidArgumentException.class)
+			.isThrownBy(() -> new RetryPolicy(3, initial, max, retryAfter))
+			.satisfies((ex) -> assertThat(ex.argument()).isEqualTo(setting))
+			.withMessageContaining("retryPolicy " + setting)
+			.withMessageContaining("at most 1d");
+	}
+
+	@Test
+	void theLongestTimeoutItselfIsAccepted() {
+		Duration day = TokensClientBuilder.MAX_TIMEOUT;
+
+		assertThat(new RetryPolicy(3, day, day, day).backoff(Long.MAX_VALUE)).isEqualTo(day);
 	}
 
 }

@@ -9,6 +9,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
@@ -145,6 +147,24 @@ class RetryTests {
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
 					(api) -> assertThat(api.retryAfter()).contains(Duration.ofHours(1))))
 			.verify();
+
+		api.verify(1, getRequestedFor(urlPathEqualTo("/v1/tokens")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "9999999999", "9223372036854775807", "99999999999999999999999",
+			"Fri, 31 Dec 9999 23:59:59 GMT" })
+	void aRetryAfterBeyondAnyWaitFailsAtOnceWithTheAnswer(String retryAfter) {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", retryAfter)));
+		Duration day = TokensClientBuilder.MAX_TIMEOUT;
+		TokensClient patient = TestClients.builder(api).retryPolicy(new RetryPolicy(3, day, day, day)).build();
+
+		StepVerifier.create(patient.listPage(0, 1))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> assertThat(api.retryAfter())
+						.hasValueSatisfying((hint) -> assertThat(hint).isGreaterThan(day))))
+			.verify(Duration.ofSeconds(10));
 
 		api.verify(1, getRequestedFor(urlPathEqualTo("/v1/tokens")));
 	}

@@ -92,7 +92,8 @@ class TokenPagesTests {
 
 	private static TokenPages pages(int maxPages, int concurrency,
 			java.util.function.Function<URI, Mono<TokenList>> retriever) {
-		return new TokenPages(new PageLinks(BASE, false), maxPages, concurrency, BASE + "/v1/tokens", retriever);
+		return new TokenPages(new PageLinks(BASE, false), maxPages, concurrency, BASE + "/v1/tokens",
+				(link, turn) -> retriever.apply(link));
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.lagrello.autoconfigure;
 
+import java.util.List;
+
 import com.lagrello.client.BlockingTokensClient;
 import com.lagrello.client.RetryBudget;
 import com.lagrello.client.RetryPolicy;
@@ -7,6 +9,7 @@ import com.lagrello.client.TokensClient;
 import com.lagrello.client.WebClientTokensClient;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -19,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -64,11 +68,11 @@ public final class LagrelloAutoConfiguration {
 		}
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		String bundle = properties.getSsl().getBundle();
-		SslBundle sslBundle = StringUtils.hasText(bundle) ? sslBundles.getObject().getBundle(bundle) : null;
+		SslBundle sslBundle = StringUtils.hasText(bundle) ? sslBundle(sslBundles.getIfAvailable(), bundle) : null;
 		builder.clientConnector(new LagrelloClientHttpConnectorFactory(
 				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults))
-			.create(properties, sslBundle, pool.getIfAvailable()));
+			.create(properties, connectionDetails.getBaseUrl(), sslBundle, pool.getIfAvailable()));
 		builder.codecs((codecs) -> codecs.defaultCodecs()
 			.maxInMemorySize(Math.toIntExact(properties.getMaxInMemorySize().toBytes())));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -90,7 +94,35 @@ public final class LagrelloAutoConfiguration {
 			.maxPages(properties.getPagination().getMaxPages())
 			.paginationConcurrency(properties.getPagination().getConcurrency())
 			.rebasePageLinks(properties.getPagination().isRebaseLinks())
+			// a server may echo what the proxy forwarded: redacted like the token
+			.redactedSecrets(properties.getProxy().secrets())
 			.build();
+	}
+
+	/**
+	 * The bundle {@code lagrello.ssl.bundle} names, or a failure analysis naming the
+	 * property, the bundle and the bundles there are.
+	 */
+	private static SslBundle sslBundle(@Nullable SslBundles bundles, String name) {
+		try {
+			if (bundles != null) {
+				return bundles.getBundle(name);
+			}
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw missingSslBundle(name, bundles.getBundleNames(), ex);
+		}
+		throw missingSslBundle(name, List.of(), null);
+	}
+
+	private static LagrelloConfigurationException missingSslBundle(String name, List<String> bundles,
+			@Nullable Throwable cause) {
+		return new LagrelloConfigurationException(
+				"lagrello.ssl.bundle names the SSL bundle '" + name + "', but the application has "
+						+ (bundles.isEmpty() ? "no SSL bundles." : "only " + bundles + "."),
+				"Set lagrello.ssl.bundle to one of the application's SSL bundles, or define '" + name
+						+ "' with spring.ssl.bundle.pem." + name + ".* or spring.ssl.bundle.jks." + name + ".*.",
+				cause);
 	}
 
 	private static RetryBudget retryBudget(LagrelloProperties.Budget budget) {
@@ -99,15 +131,17 @@ public final class LagrelloAutoConfiguration {
 	}
 
 	/**
-	 * The same client for blocking code, in servlet and reactive applications alike.
-	 * Created without calling the client, so an application's own {@code TokensClient} (a
-	 * test double, say) is not touched at start-up.
+	 * The same client for blocking code, in servlet and reactive applications alike, each
+	 * call bounded by {@code lagrello.call-timeout}, also over an application's own
+	 * {@code TokensClient}. Created without calling the client, so an application's own
+	 * {@code TokensClient} (a test double, say) is not touched at start-up.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(BlockingTokensClient.class)
 	@ConditionalOnBean(TokensClient.class)
-	LazyBlockingTokensClient blockingTokensClient(ObjectProvider<TokensClient> tokensClient) {
-		return new LazyBlockingTokensClient(tokensClient::getObject);
+	LazyBlockingTokensClient blockingTokensClient(ObjectProvider<TokensClient> tokensClient,
+			LagrelloProperties properties) {
+		return new LazyBlockingTokensClient(tokensClient::getObject, properties.getCallTimeout());
 	}
 
 	@Configuration(proxyBeanMethods = false)

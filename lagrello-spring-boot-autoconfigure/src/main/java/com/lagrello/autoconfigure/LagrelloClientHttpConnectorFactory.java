@@ -1,5 +1,7 @@
 package com.lagrello.autoconfigure;
 
+import java.net.URI;
+
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -32,7 +34,7 @@ final class LagrelloClientHttpConnectorFactory {
 		this.applicationSettings = applicationSettings;
 	}
 
-	ClientHttpConnector create(LagrelloProperties properties, @Nullable SslBundle sslBundle,
+	ClientHttpConnector create(LagrelloProperties properties, URI baseUrl, @Nullable SslBundle sslBundle,
 			@Nullable LagrelloConnectionPool pool) {
 		// no connector read timeout: spring.http.clients.read-timeout must not cut
 		// lagrello.read-timeout short, and the client's own bounds every attempt
@@ -44,10 +46,11 @@ final class LagrelloClientHttpConnectorFactory {
 		}
 		ClientHttpConnectorBuilder<?> builder = withPool(this.builder, pool);
 		LagrelloProxy proxy = LagrelloProxy.of(properties.getProxy());
-		if (proxy != null) {
-			builder = proxy.applyTo(builder);
+		if (proxy == null) {
+			return neverFollowingRedirects(builder).build(settings);
 		}
-		return neverFollowingRedirects(builder).build(settings);
+		builder = proxy.applyTo(builder, baseUrl);
+		return proxy.withCredentials(builder, neverFollowingRedirects(builder).build(settings));
 	}
 
 	/**

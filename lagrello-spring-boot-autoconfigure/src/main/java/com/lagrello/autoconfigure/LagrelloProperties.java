@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,8 @@ public class LagrelloProperties implements Validator {
 
 	/**
 	 * Longest time one call may take, every attempt, back-off and Retry-After wait
-	 * included (for paging: each page). Nothing more is sent once it runs out.
+	 * included (for paging: each page; for a blocking deleteAll: the whole batch).
+	 * Nothing more is sent once it runs out.
 	 */
 	private Duration callTimeout = Duration.ofMinutes(1);
 
@@ -540,6 +542,17 @@ public class LagrelloProperties implements Validator {
 
 		public void setNonProxyHosts(List<String> nonProxyHosts) {
 			this.nonProxyHosts = nonProxyHosts;
+		}
+
+		/**
+		 * The credentials that are set, the secrets to keep out of actuator output and
+		 * exception texts.
+		 */
+		List<String> secrets() {
+			return Stream.of(this.username, this.password)
+				.filter((secret) -> secret != null && !secret.isBlank())
+				.map(String::strip)
+				.toList();
 		}
 
 		@Override

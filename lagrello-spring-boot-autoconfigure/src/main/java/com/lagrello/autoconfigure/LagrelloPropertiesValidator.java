@@ -3,24 +3,37 @@ package com.lagrello.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.lagrello.client.LagrelloInvalidArgumentException;
 import com.lagrello.client.RetryBudget;
+import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 
 /**
  * Refuses {@code lagrello.*} values that cannot work, when they are bound: Spring Boot
  * then stops the application with one failure analysis that names the property, its
  * value, where it came from, and this reason, instead of a stack trace or a silent
- * fallback at the first call.
+ * fallback at the first call. A rejected secret (the access token, the proxy credentials)
+ * is shown masked there, like everywhere else. Limits are the client's own: the
+ * properties are checked by the client's rules where it has them, not by copies.
  */
 final class LagrelloPropertiesValidator {
 
 	private static final long MAX_IN_MEMORY_SIZE = Integer.MAX_VALUE;
+
+	// what a failure analysis shows for a rejected secret, as LagrelloProperties does
+	private static final String MASKED = "******";
+
+	// a ${NAME} or ${NAME:default} that nothing resolved: Boot binds it as it is written
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)(?::[^}]*)?}");
 
 	// a name, an IPv4 address or a bracketed IPv6 address
 	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]");
@@ -83,8 +96,9 @@ final class LagrelloPropertiesValidator {
 	private static void validateProperties(LagrelloProperties properties, Errors errors) {
 		validateBaseUrl(properties.getBaseUrl(), errors);
 		String token = properties.getAccessToken();
-		if (token != null && !token.isBlank() && token.strip().chars().anyMatch(Character::isWhitespace)) {
-			errors.rejectValue("accessToken", "whitespace",
+		if (!unresolvedPlaceholder("accessToken", token, errors) && token != null && !token.isBlank()
+				&& token.strip().chars().anyMatch(Character::isWhitespace)) {
+			rejectSecret(errors, "accessToken", "whitespace",
 					"must not contain whitespace inside it (whitespace around it is trimmed); check how the secret is"
 							+ " written");
 		}
@@ -127,30 +141,16 @@ final class LagrelloPropertiesValidator {
 	}
 
 	private static void validateRetry(LagrelloProperties.Retry retry, Errors errors) {
-		if (retry.getMaxAttempts() < 1) {
-			errors.rejectValue("maxAttempts", "range", "must be 1 or more (1 disables retries)");
-		}
-		notNegative("initialBackoff", retry.getInitialBackoff(), errors);
-		notNegative("maxBackoff", retry.getMaxBackoff(), errors);
-		notNegative("maxRetryAfter", retry.getMaxRetryAfter(), errors);
-		if (retry.getInitialBackoff() != null && retry.getMaxBackoff() != null
-				&& retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
-			errors.rejectValue("maxBackoff", "range",
-					"must not be shorter than lagrello.retry.initial-backoff (" + retry.getInitialBackoff() + ")");
-		}
+		validateRetryPolicy(retry, errors);
 		nested("budget", errors, () -> validateBudget(retry.getBudget(), errors));
 	}
 
 	private static void validateBudget(LagrelloProperties.Budget budget, Errors errors) {
-		if (budget.getPercent() < 0 || budget.getPercent() > RetryBudget.MAX_PERCENT) {
-			errors.rejectValue("percent", "range", "must be from 0 to " + RetryBudget.MAX_PERCENT);
+		try {
+			RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow());
 		}
-		if (budget.getMinRetries() < 0) {
-			errors.rejectValue("minRetries", "range", "must be 0 or more");
-		}
-		if (budget.getWindow() == null || budget.getWindow().compareTo(Duration.ofSeconds(1)) < 0
-				|| budget.getWindow().compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
-			errors.rejectValue("window", "range", "must be from 1s to 1d");
+		catch (LagrelloInvalidArgumentException ex) {
+			errors.rejectValue(ex.argument(), "range", ex.getMessage());
 		}
 	}
 
@@ -169,18 +169,38 @@ final class LagrelloPropertiesValidator {
 	}
 
 	private static void validateHealth(LagrelloProperties.Health health, Errors errors) {
-		positive("timeout", health.getTimeout(), errors);
+		timeout("timeout", health.getTimeout(), errors);
 		notNegative("interval", health.getInterval(), errors);
+		atMostADay("interval", health.getInterval(), errors);
 	}
 
 	private static void validatePool(LagrelloProperties.Pool pool, Errors errors) {
-		positive("maxIdleTime", pool.getMaxIdleTime(), errors);
+		timeout("maxIdleTime", pool.getMaxIdleTime(), errors);
 		if (pool.getMaxConnections() < 1) {
 			errors.rejectValue("maxConnections", "range", "must be 1 or more");
 		}
 	}
 
+	/**
+	 * The client's {@link RetryPolicy} rules (as for the budget, {@link RetryBudget}'s),
+	 * so that a value it would refuse (or could not compute with) stops start-up rather
+	 * than the first call. The argument the policy names is the property's field.
+	 */
+	private static void validateRetryPolicy(LagrelloProperties.Retry retry, Errors errors) {
+		try {
+			new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+					retry.getMaxRetryAfter());
+		}
+		catch (LagrelloInvalidArgumentException ex) {
+			errors.rejectValue(ex.argument(), "range", ex.getMessage());
+		}
+	}
+
 	private static void validateProxy(LagrelloProperties.Proxy proxy, Errors errors) {
+		boolean userUnresolved = unresolvedPlaceholder("username", proxy.getUsername(), errors);
+		if (unresolvedPlaceholder("password", proxy.getPassword(), errors) || userUnresolved) {
+			return;
+		}
 		String host = proxy.getHost();
 		boolean hasHost = host != null && !host.isBlank();
 		if (hasHost && !HOST.matcher(host.strip()).matches()) {
@@ -197,10 +217,10 @@ final class LagrelloPropertiesValidator {
 					"must be set when lagrello.proxy.port, username, password or non-proxy-hosts is");
 		}
 		if ((proxy.getUsername() == null || proxy.getUsername().isBlank()) != (proxy.getPassword() == null)) {
-			errors.rejectValue("username", "pair", "and lagrello.proxy.password must be set together");
+			rejectSecret(errors, "username", "pair", "and lagrello.proxy.password must be set together");
 		}
 		if (proxy.getUsername() != null && proxy.getUsername().indexOf(':') >= 0) {
-			errors.rejectValue("username", "shape",
+			rejectSecret(errors, "username", "shape",
 					"must not contain ':', which Basic authentication cannot carry in a user name");
 		}
 		for (String entry : proxy.getNonProxyHosts()) {
@@ -230,12 +250,55 @@ final class LagrelloPropertiesValidator {
 		}
 	}
 
+	/**
+	 * Rejects a secret that holds a placeholder nothing resolved (an environment variable
+	 * that is not set, say), naming the placeholder: sent as it is, it would fail every
+	 * call with 401.
+	 * @return whether it was rejected
+	 */
+	private static boolean unresolvedPlaceholder(String field, @Nullable String secret, Errors errors) {
+		Matcher placeholder = (secret != null) ? PLACEHOLDER.matcher(secret) : null;
+		if (placeholder == null || !placeholder.find()) {
+			return false;
+		}
+		String name = placeholder.group(1);
+		rejectSecret(errors, field, "unresolved", "holds the placeholder ${" + name + "}, which nothing resolves: set"
+				+ " the environment variable or property " + name + " (or give the value itself)");
+		return true;
+	}
+
+	/**
+	 * Rejects a secret's value, which the failure analysis then shows masked: Boot prints
+	 * the rejected value of a field error, and {@code rejectValue} would take it as it
+	 * is.
+	 */
+	private static void rejectSecret(Errors errors, String field, String code, String message) {
+		if (errors instanceof BindingResult result) {
+			result.addError(new FieldError(result.getObjectName(), result.getNestedPath() + field, MASKED, false,
+					result.resolveMessageCodes(code, field), null, message));
+		}
+		else {
+			errors.rejectValue(field, code, message);
+		}
+	}
+
 	private static void timeout(String field, @Nullable Duration value, Errors errors) {
-		if (value != null && value.compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
-			errors.rejectValue(field, "range", "must be at most a day (1d)");
+		if (!atMostADay(field, value, errors)) {
 			return;
 		}
 		positive(field, value, errors);
+	}
+
+	/**
+	 * Whether a duration is at most the client's longest timeout (longer ones cannot be
+	 * computed with in nanoseconds), rejecting it if not.
+	 */
+	private static boolean atMostADay(String field, @Nullable Duration value, Errors errors) {
+		if (value != null && value.compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
+			errors.rejectValue(field, "range", "must be at most a day (1d)");
+			return false;
+		}
+		return true;
 	}
 
 	private static void positive(String field, @Nullable Duration value, Errors errors) {

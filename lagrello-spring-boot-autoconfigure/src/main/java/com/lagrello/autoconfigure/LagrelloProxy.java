@@ -1,33 +1,48 @@
 package com.lagrello.autoconfigure;
 
-import java.net.Authenticator;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 import com.lagrello.client.TokensClientBuilder;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.netty.transport.ProxyProvider;
 
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.util.StringUtils;
 
 /**
  * The HTTP proxy of {@code lagrello.proxy.*}, set on the Lagrello client's connector
  * (reactor-netty or the JDK's) and no other. Its credentials are secrets like the access
  * token: never in {@link #toString()}, never logged.
+ * <p>
+ * On the JDK connector the credentials are sent with every proxied request, not through
+ * an {@link java.net.Authenticator}: with one set, the JDK's {@code HttpClient} drops the
+ * caller's {@code Authorization} header (the access token) and answers a server's Basic
+ * challenge itself.
  */
 final class LagrelloProxy {
+
+	private static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
 	private final String host;
 
@@ -113,23 +128,60 @@ final class LagrelloProxy {
 
 	/**
 	 * Returns the builder with the proxy set on the connector it builds.
+	 * @param baseUrl the API's origin, to tell whether the JDK connector can authenticate
+	 * to the proxy for it
 	 * @throws IllegalStateException for a connector other than reactor-netty's or the
 	 * JDK's
+	 * @throws LagrelloConfigurationException for credentials the JDK connector would not
+	 * send
 	 */
-	ClientHttpConnectorBuilder<?> applyTo(ClientHttpConnectorBuilder<?> builder) {
+	ClientHttpConnectorBuilder<?> applyTo(ClientHttpConnectorBuilder<?> builder, URI baseUrl) {
 		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
 			return reactor.withHttpClientCustomizer((client) -> client.proxy(this::configure));
 		}
 		if (builder instanceof JdkClientHttpConnectorBuilder jdk) {
-			return jdk.withHttpClientCustomizer((client) -> {
-				client.proxy(new Selector());
-				if (this.username != null) {
-					client.authenticator(new ProxyCredentials());
-				}
-			});
+			requireJdkTunnelCredentials(baseUrl);
+			return jdk.withHttpClientCustomizer((client) -> client.proxy(new Selector()));
 		}
 		throw new IllegalStateException("lagrello.proxy.* is supported with the reactor-netty and JDK connectors, but"
 				+ " the application's connector is built by " + builder.getClass().getName());
+	}
+
+	/**
+	 * Returns the connector built by {@link #applyTo}, sending the credentials on every
+	 * request through the proxy when the connector cannot do so itself (the JDK's).
+	 */
+	ClientHttpConnector withCredentials(ClientHttpConnectorBuilder<?> builder, ClientHttpConnector connector) {
+		if (this.username == null || !(builder instanceof JdkClientHttpConnectorBuilder)) {
+			return connector;
+		}
+		String secret = (this.password != null) ? this.password : "";
+		String basic = "Basic "
+				+ Base64.getEncoder().encodeToString((this.username + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		return new PreemptiveProxyAuthorization(connector, basic);
+	}
+
+	/**
+	 * The JDK sends Basic credentials in a tunnel's {@code CONNECT} only when the JVM
+	 * allows it: {@code jdk.http.auth.tunneling.disabledSchemes} is {@code Basic} unless
+	 * set otherwise (the JDK's {@code net.properties}). Without it every https call would
+	 * meet {@code 407}, so such a start is refused, saying why.
+	 */
+	private void requireJdkTunnelCredentials(URI baseUrl) {
+		if (this.username == null || !"https".equalsIgnoreCase(baseUrl.getScheme()) || bypasses(baseUrl.getHost())) {
+			return;
+		}
+		String disabled = System.getProperty(TUNNELING_DISABLED_SCHEMES, "Basic");
+		if (Arrays.stream(disabled.split(",")).map(String::strip).noneMatch("Basic"::equalsIgnoreCase)) {
+			return;
+		}
+		throw new LagrelloConfigurationException("lagrello.proxy.username and lagrello.proxy.password are set for an"
+				+ " https API on the JDK connector (spring.http.clients.reactive.connector=jdk), but the JDK does not"
+				+ " send Basic credentials to a proxy for an https tunnel while " + TUNNELING_DISABLED_SCHEMES
+				+ " holds Basic, as it does by default: every call would be refused by the proxy.",
+				"Use the reactor-netty connector (Spring Boot's default for WebClient), or start the JVM with -D"
+						+ TUNNELING_DISABLED_SCHEMES + "= (empty), or use a proxy that needs no credentials.",
+				null);
 	}
 
 	private ProxyProvider.Builder configure(ProxyProvider.TypeSpec spec) {
@@ -173,18 +225,37 @@ final class LagrelloProxy {
 	}
 
 	/**
-	 * The proxy's credentials for the JDK client, given to the proxy only, never to the
-	 * API.
+	 * Puts the proxy's credentials on every request the JDK client sends through the
+	 * proxy. The JDK itself gives a request's {@code Proxy-*} headers to the proxy only:
+	 * to a plain http request it forwards, or to the {@code CONNECT} of a tunnel (when
+	 * Basic is allowed there), and never to the server behind it.
 	 */
-	private final class ProxyCredentials extends Authenticator {
+	private final class PreemptiveProxyAuthorization implements ClientHttpConnector {
+
+		private final ClientHttpConnector connector;
+
+		private final String authorization;
+
+		PreemptiveProxyAuthorization(ClientHttpConnector connector, String authorization) {
+			this.connector = connector;
+			this.authorization = authorization;
+		}
 
 		@Override
-		protected @Nullable PasswordAuthentication getPasswordAuthentication() {
-			if (getRequestorType() != RequestorType.PROXY || LagrelloProxy.this.username == null) {
-				return null;
+		public Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
+				Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
+			if (bypasses(uri.getHost())) {
+				return this.connector.connect(method, uri, requestCallback);
 			}
-			String secret = (LagrelloProxy.this.password != null) ? LagrelloProxy.this.password : "";
-			return new PasswordAuthentication(LagrelloProxy.this.username, secret.toCharArray());
+			return this.connector.connect(method, uri, (request) -> {
+				request.getHeaders().set(HttpHeaders.PROXY_AUTHORIZATION, this.authorization);
+				return requestCallback.apply(request);
+			});
+		}
+
+		@Override
+		public String toString() {
+			return "PreemptiveProxyAuthorization[" + LagrelloProxy.this + "]";
 		}
 
 	}

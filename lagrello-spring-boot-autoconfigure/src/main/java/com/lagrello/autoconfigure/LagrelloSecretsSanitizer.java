@@ -15,8 +15,9 @@ import org.springframework.util.StringUtils;
  * Masks the Lagrello secrets in {@code /actuator/env} and {@code /actuator/configprops}
  * even where an application shows their values: the access token and the proxy
  * credentials under every spelling relaxed binding accepts, and any other value that
- * contains the access token or the proxy password, such as {@code sun.java.command}
- * holding {@code --lagrello.access-token=...} or {@code SPRING_APPLICATION_JSON}.
+ * contains the access token or a proxy credential, such as {@code sun.java.command}
+ * holding {@code --lagrello.access-token=...}, {@code SPRING_APPLICATION_JSON}, or the
+ * environment variable a {@code ${PROXY_USER}} placeholder took it from.
  */
 final class LagrelloSecretsSanitizer implements SanitizingFunction {
 
@@ -51,8 +52,10 @@ final class LagrelloSecretsSanitizer implements SanitizingFunction {
 		}
 		LagrelloConnectionDetails details = this.connectionDetails.getIfAvailable();
 		LagrelloProperties lagrello = this.properties.getIfAvailable();
-		return contains(text, (details != null) ? details.getAccessToken() : null)
-				|| contains(text, (lagrello != null) ? lagrello.getProxy().getPassword() : null);
+		if (contains(text, (details != null) ? details.getAccessToken() : null)) {
+			return true;
+		}
+		return lagrello != null && lagrello.getProxy().secrets().stream().anyMatch((secret) -> contains(text, secret));
 	}
 
 	/**

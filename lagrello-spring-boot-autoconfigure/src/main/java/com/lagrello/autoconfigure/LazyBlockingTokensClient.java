@@ -1,5 +1,6 @@
 package com.lagrello.autoconfigure;
 
+import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -14,15 +15,17 @@ import com.lagrello.client.TokensClient;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The {@link BlockingTokensClient} bean: {@link TokensClient#blocking()} of the
- * {@code TokensClient} bean, asked for on the first call rather than at start-up.
+ * The {@link BlockingTokensClient} bean: {@link TokensClient#blocking(Duration)} of the
+ * {@code TokensClient} bean with {@code lagrello.call-timeout}, asked for on the first
+ * call rather than at start-up. So the property bounds every blocking call, also over an
+ * application's own {@code TokensClient}.
  */
 public final class LazyBlockingTokensClient implements BlockingTokensClient {
 
 	private final Supplier<BlockingTokensClient> delegate;
 
-	LazyBlockingTokensClient(Supplier<TokensClient> tokensClient) {
-		this.delegate = SingletonSupplier.of(() -> tokensClient.get().blocking());
+	LazyBlockingTokensClient(Supplier<TokensClient> tokensClient, Duration callTimeout) {
+		this.delegate = SingletonSupplier.of(() -> tokensClient.get().blocking(callTimeout));
 	}
 
 	@Override

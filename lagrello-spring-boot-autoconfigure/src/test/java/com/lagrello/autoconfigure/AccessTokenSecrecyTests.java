@@ -107,6 +107,65 @@ class AccessTokenSecrecyTests {
 	}
 
 	@Test
+	void envAndConfigpropsMaskTheProxyCredentialsWhereverTheyComeFrom() {
+		String user = "proxy-user-4711";
+		String password = "proxy-password-4711";
+		// PROXY_USER stands for the environment variable of the docs' own example
+		this.runner
+			.withPropertyValues("lagrello.proxy.host=127.0.0.1", "lagrello.proxy.port=3128", "PROXY_USER=" + user,
+					"PROXY_PASSWORD=" + password, "lagrello.proxy.username=${PROXY_USER}",
+					"lagrello.proxy.password=${PROXY_PASSWORD}",
+					"SPRING_APPLICATION_JSON={\"lagrello\":{\"proxy\":{\"username\":\"" + user + "\"}}}")
+			.withSystemProperties("sun.java.command=com.example.App --lagrello.proxy.username=" + user
+					+ " --lagrello.proxy.password=" + password)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(LagrelloProperties.class).getProxy().getUsername()).isEqualTo(user);
+				String env = JsonMapper.shared()
+					.writeValueAsString(context.getBean(EnvironmentEndpoint.class).environment(null));
+				String configprops = JsonMapper.shared()
+					.writeValueAsString(
+							context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties());
+				assertThat(env).contains("PROXY_USER")
+					.contains("sun.java.command")
+					.doesNotContain(user)
+					.doesNotContain(password);
+				assertThat(configprops).contains("proxy").doesNotContain(user).doesNotContain(password);
+			});
+	}
+
+	@Test
+	void theProxyCredentialsAreNowhereWhenTheServerEchoesThem() {
+		String user = "proxy-user-4711";
+		String password = "proxy-password-4711";
+		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-Request-Id", "req-" + user)
+			.withBody("{\"errorType\":\"" + user + "\",\"message\":\"refused " + user + ":" + password + "\"}")));
+		List<String> shown = new java.util.ArrayList<>();
+		// the loopback API is reached directly, the credentials are configured all the
+		// same
+		this.runner
+			.withPropertyValues("lagrello.proxy.host=127.0.0.1", "lagrello.proxy.port=3128",
+					"lagrello.proxy.username=" + user, "lagrello.proxy.password=" + password,
+					"lagrello.retry.max-attempts=1")
+			.run((context) -> {
+				TokensClient client = context.getBean(TokensClient.class);
+				for (Mono<?> call : List.of(client.listPage(0, 5), client.delete("abc"),
+						client.create(CreateTokenRequest.of("ci")))) {
+					call.onErrorResume((error) -> {
+						shown.add(error.getMessage());
+						shown.add(error.toString());
+						return Mono.empty();
+					}).block(Duration.ofSeconds(10));
+				}
+			});
+		assertThat(shown).hasSize(6)
+			.allMatch((text) -> text.contains("503"))
+			.noneMatch((text) -> text.contains(user) || text.contains(password));
+	}
+
+	@Test
 	void envMasksAProxyPasswordWrittenInsideJson() {
 		String password = "pa\"ss\\word-4711";
 		String json = "{\"lagrello\":{\"proxy\":{\"host\":\"127.0.0.1\",\"port\":3128,\"username\":\"user\","

@@ -43,15 +43,22 @@ class InvalidConfigurationTests {
 							lagrello.bulk.concurrency         | 0                         | must be 1 or more
 							lagrello.pool.max-idle-time       | -1s                       | must be longer than 0
 							lagrello.pool.max-connections     | 0                         | must be 1 or more
-							lagrello.retry.max-attempts       | 0                         | must be 1 or more
-							lagrello.retry.initial-backoff    | -1ms                      | must be 0 or longer
+							lagrello.retry.max-attempts       | 0                         | must be at least 1
+							lagrello.retry.initial-backoff    | -1ms                      | must be zero or more
 							lagrello.retry.max-backoff        | 1ms                       | must not be shorter
-							lagrello.retry.max-retry-after    | -1s                       | must be 0 or longer
+							lagrello.retry.max-retry-after    | -1s                       | must be zero or more
+							lagrello.retry.initial-backoff    | 200000d                   | must be at most 1d
+							lagrello.retry.max-backoff        | 200000d                   | must be at most 1d
+							lagrello.retry.max-retry-after    | 200000d                   | must be at most 1d
+							lagrello.pool.max-idle-time       | 200000d                   | must be at most a day
+							lagrello.health.timeout           | 200000d                   | must be at most a day
+							lagrello.health.interval          | 200000d                   | must be at most a day
+							lagrello.access-token             | ${LAGRELLO_UNSET_4711}    | LAGRELLO_UNSET_4711
 							lagrello.retry.budget.percent     | -1                        | must be from 0 to 1000
 							lagrello.retry.budget.percent     | 1001                      | must be from 0 to 1000
 							lagrello.retry.budget.min-retries | -1                        | must be 0 or more
-							lagrello.retry.budget.window      | 500ms                     | must be from 1s to 1d
-							lagrello.retry.budget.window      | 2d                        | must be from 1s to 1d
+							lagrello.retry.budget.window      | 500ms                     | must be from 1s to a day
+							lagrello.retry.budget.window      | 2d                        | must be from 1s to a day
 							lagrello.pagination.page-size     | 21                        | must be from 1 to 20
 							lagrello.pagination.page-size     | 0                         | must be from 1 to 20
 							lagrello.pagination.max-pages     | 0                         | must be 1 or more
@@ -95,6 +102,23 @@ class InvalidConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(analyze(context.getStartupFailure()).getDescription()).contains(reason);
+			});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			lagrello.proxy.username=domain:user-4711 | lagrello.proxy.password=secret-4711
+			lagrello.proxy.username=user-4711        | lagrello.proxy.port=3128
+			lagrello.access-token=Bearer user-4711   | lagrello.proxy.port=3128
+			""")
+	void aRejectedSecretIsShownMaskedInTheFailureAnalysis(String secret, String other) {
+		this.runner
+			.withPropertyValues("lagrello.proxy.host=proxy.example.com", "lagrello.proxy.port=3128", secret, other)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context.getStartupFailure()).getDescription()).contains("Value: \"******\"")
+					.doesNotContain("user-4711")
+					.doesNotContain("secret-4711");
 			});
 	}
 

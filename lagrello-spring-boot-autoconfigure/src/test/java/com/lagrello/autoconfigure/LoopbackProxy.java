@@ -113,10 +113,14 @@ final class LoopbackProxy implements AutoCloseable {
 					StringBuilder forwarded = new StringBuilder(parts[0] + " " + target.getRawPath()
 							+ ((target.getRawQuery() != null) ? "?" + target.getRawQuery() : "") + " " + parts[2]
 							+ "\r\n");
+					// one request per connection, so that each is seen here, as a proxy
+					// that parses every request of a kept-alive connection would
 					head.stream()
 						.skip(1)
-						.filter((line) -> !line.toLowerCase(Locale.ROOT).startsWith("proxy-"))
+						.filter((line) -> !line.toLowerCase(Locale.ROOT).startsWith("proxy-")
+								&& !line.toLowerCase(Locale.ROOT).startsWith("connection:"))
 						.forEach((line) -> forwarded.append(line).append("\r\n"));
+					forwarded.append("Connection: close\r\n");
 					upstream.getOutputStream()
 						.write(forwarded.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
 					pipe(client, upstream);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.lagrello.client.LagrelloApiException;
 import com.lagrello.client.LagrelloException;
 import com.lagrello.client.LagrelloTransportException;
 import com.lagrello.client.TokensClient;
@@ -14,10 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -26,12 +30,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code lagrello.proxy.*} through a loopback HTTP proxy: a {@code CONNECT} tunnel for an
- * https API, with Basic credentials given to the proxy only.
+ * https API, with Basic credentials given to the proxy only, and the bearer token to the
+ * API, on both connectors.
  */
 class ProxyTests {
 
@@ -114,6 +120,64 @@ class ProxyTests {
 		assertThat(this.proxy.requestLines()).containsExactly(
 				"DELETE http://" + LoopbackCertificate.PROXIED_HOST + ":" + api.port() + "/v1/tokens/abc HTTP/1.1");
 		api.verify(1, deleteRequestedFor(urlEqualTo("/v1/tokens/abc")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "reactor", "jdk" })
+	void behindAnAuthenticatingProxyTheApiGetsTheTokenAndTheProxyTheCredentials(String connector) throws Exception {
+		this.proxy = new LoopbackProxy(CREDENTIALS);
+		runner("http://" + LoopbackCertificate.PROXIED_HOST + ":" + api.port(),
+				"spring.http.clients.reactive.connector=" + connector, "lagrello.allow-insecure-http=true",
+				"lagrello.proxy.username=" + USER, "lagrello.proxy.password=" + PASSWORD)
+			.run((context) -> {
+				TokensClient client = context.getBean(TokensClient.class);
+				for (int call = 0; call < 2; call++) {
+					StepVerifier.create(client.delete("abc")).expectComplete().verify(Duration.ofSeconds(10));
+				}
+			});
+		assertThat(this.proxy.requestLines()).isNotEmpty();
+		assertThat(this.proxy.authorizations()).hasSameSizeAs(this.proxy.requestLines()).allMatch(CREDENTIALS::equals);
+		api.verify(2, deleteRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Authorization",
+				equalTo("Bearer " + TOKEN)));
+		api.verify(0,
+				deleteRequestedFor(urlEqualTo("/v1/tokens/abc")).withHeader("Proxy-Authorization", matching(".*")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "reactor", "jdk" })
+	void aBasicChallengeOfTheApiBehindAnAuthenticatingProxyIsTheApisAnswer(String connector) throws Exception {
+		api.stubFor(delete("/v1/tokens/challenged").willReturn(aResponse().withStatus(401)
+			.withHeader("WWW-Authenticate", "Basic realm=\"api\"")
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"errorType\":\"UNAUTHORIZED\",\"message\":\"no\"}")));
+		this.proxy = new LoopbackProxy(CREDENTIALS);
+		runner("http://" + LoopbackCertificate.PROXIED_HOST + ":" + api.port(),
+				"spring.http.clients.reactive.connector=" + connector, "lagrello.allow-insecure-http=true",
+				"lagrello.proxy.username=" + USER, "lagrello.proxy.password=" + PASSWORD)
+			.run((context) -> StepVerifier.create(context.getBean(TokensClient.class).delete("challenged"))
+				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(LagrelloApiException.class)
+					.extracting((api) -> ((LagrelloApiException) api).statusCode())
+					.isEqualTo(401))
+				.verify(Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void theJdkConnectorWithProxyCredentialsForAnHttpsApiStopsStartUpSayingWhy() throws Exception {
+		this.proxy = new LoopbackProxy(CREDENTIALS);
+		runner(httpsBaseUrl(), "spring.http.clients.reactive.connector=jdk", "lagrello.proxy.username=" + USER,
+				"lagrello.proxy.password=" + PASSWORD)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new LagrelloConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("lagrello.proxy.username")
+					.contains("jdk.http.auth.tunneling.disabledSchemes")
+					.doesNotContain(USER + ":")
+					.doesNotContain(PASSWORD);
+				assertThat(analysis.getAction()).contains("reactor");
+			});
+		assertThat(this.proxy.requestLines()).isEmpty();
 	}
 
 	@Test

@@ -5,9 +5,11 @@ import com.lagrello.health.LagrelloHealthIndicator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +43,28 @@ class LagrelloHealthContributorAutoConfigurationTests {
 
 	@Test
 	void healthIndicatorIsAbsentWithoutSpringBootHealthOnTheClassPath() {
-		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("lagrelloHealthContributor"));
+		// imported as an application imports it, so that the class conditions filter it
+		// out before its other conditions are read
+		new ApplicationContextRunner().withUserConfiguration(ImportedAsAnApplicationDoes.class)
+			.withPropertyValues("lagrello.access-token=health-test-token")
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean("tokensClient")
+				.doesNotHaveBean("lagrelloHealthContributor"));
+	}
+
+	@Test
+	void healthIndicatorIsPresentWhenImportedAsAnApplicationDoes() {
+		new ApplicationContextRunner().withUserConfiguration(ImportedAsAnApplicationDoes.class)
+			.withPropertyValues("lagrello.access-token=health-test-token")
+			.run((context) -> assertThat(context).hasSingleBean(LagrelloHealthIndicator.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, LagrelloAutoConfiguration.class,
+			LagrelloHealthContributorAutoConfiguration.class })
+	static class ImportedAsAnApplicationDoes {
+
 	}
 
 	@Test
