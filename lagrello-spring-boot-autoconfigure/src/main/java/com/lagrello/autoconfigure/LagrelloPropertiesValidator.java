@@ -44,7 +44,56 @@ final class LagrelloPropertiesValidator {
 	private LagrelloPropertiesValidator() {
 	}
 
-	static void validate(LagrelloProperties properties, Errors errors) {
+	/**
+	 * Whether {@link #validate(Object, Errors)} checks objects of that type: the
+	 * properties and each of their groups. Spring Boot validates each group bound from
+	 * the environment on its own, under its own name ({@code lagrello.pagination}), which
+	 * lets the failure analysis find where a nested value came from; it only looks for a
+	 * field among the direct children of the validated object.
+	 * @param type the type of the bound object
+	 * @return whether it is validated here
+	 */
+	static boolean supports(Class<?> type) {
+		return LagrelloProperties.class.isAssignableFrom(type) || LagrelloProperties.Retry.class.equals(type)
+				|| LagrelloProperties.Budget.class.equals(type) || LagrelloProperties.Bulk.class.equals(type)
+				|| LagrelloProperties.Pagination.class.equals(type) || LagrelloProperties.Health.class.equals(type)
+				|| LagrelloProperties.Pool.class.equals(type) || LagrelloProperties.Proxy.class.equals(type);
+	}
+
+	/**
+	 * Validates the properties, with all their groups, or one group, with the groups
+	 * nested in it; field names are relative to the object validated.
+	 * @param target the properties or one of their groups
+	 * @param errors where to report
+	 */
+	static void validate(Object target, Errors errors) {
+		if (target instanceof LagrelloProperties properties) {
+			validateProperties(properties, errors);
+		}
+		else if (target instanceof LagrelloProperties.Retry retry) {
+			validateRetry(retry, errors);
+		}
+		else if (target instanceof LagrelloProperties.Budget budget) {
+			validateBudget(budget, errors);
+		}
+		else if (target instanceof LagrelloProperties.Bulk bulk) {
+			validateBulk(bulk, errors);
+		}
+		else if (target instanceof LagrelloProperties.Pagination pagination) {
+			validatePagination(pagination, errors);
+		}
+		else if (target instanceof LagrelloProperties.Health health) {
+			validateHealth(health, errors);
+		}
+		else if (target instanceof LagrelloProperties.Pool pool) {
+			validatePool(pool, errors);
+		}
+		else if (target instanceof LagrelloProperties.Proxy proxy) {
+			validateProxy(proxy, errors);
+		}
+	}
+
+	private static void validateProperties(LagrelloProperties properties, Errors errors) {
 		validateBaseUrl(properties.getBaseUrl(), errors);
 		String token = properties.getAccessToken();
 		if (!unresolvedPlaceholder("accessToken", token, errors) && token != null && !token.isBlank()
@@ -56,48 +105,79 @@ final class LagrelloPropertiesValidator {
 		timeout("connectTimeout", properties.getConnectTimeout(), errors);
 		timeout("readTimeout", properties.getReadTimeout(), errors);
 		timeout("callTimeout", properties.getCallTimeout(), errors);
-		if (properties.getBulk().getConcurrency() < 1) {
-			errors.rejectValue("bulk.concurrency", "range", "must be 1 or more");
-		}
+		nested("bulk", errors, () -> validateBulk(properties.getBulk(), errors));
 		DataSize size = properties.getMaxInMemorySize();
 		if (size == null || size.toBytes() < 1 || size.toBytes() > MAX_IN_MEMORY_SIZE) {
 			errors.rejectValue("maxInMemorySize", "range",
 					"must be from 1B to " + MAX_IN_MEMORY_SIZE + "B (about 2GB), for example 1MB");
 		}
-		LagrelloProperties.Retry retry = properties.getRetry();
-		validateRetryPolicy(retry, errors);
-		LagrelloProperties.Budget budget = retry.getBudget();
-		try {
-			RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow());
-		}
-		catch (LagrelloInvalidArgumentException ex) {
-			errors.rejectValue("retry.budget." + ex.argument(), "range", ex.getMessage());
-		}
-		validateProxy(properties.getProxy(), errors);
-		LagrelloProperties.Pagination pagination = properties.getPagination();
-		if (pagination.getPageSize() < 1 || pagination.getPageSize() > 20) {
-			errors.rejectValue("pagination.pageSize", "range", "must be from 1 to 20, the most the API serves");
-		}
-		if (pagination.getMaxPages() < 1) {
-			errors.rejectValue("pagination.maxPages", "range", "must be 1 or more");
-		}
-		if (pagination.getConcurrency() < 1
-				|| pagination.getConcurrency() > TokensClientBuilder.MAX_PAGINATION_CONCURRENCY) {
-			errors.rejectValue("pagination.concurrency", "range",
-					"must be from 1 to " + TokensClientBuilder.MAX_PAGINATION_CONCURRENCY);
-		}
-		timeout("health.timeout", properties.getHealth().getTimeout(), errors);
-		notNegative("health.interval", properties.getHealth().getInterval(), errors);
-		atMostADay("health.interval", properties.getHealth().getInterval(), errors);
-		timeout("pool.maxIdleTime", properties.getPool().getMaxIdleTime(), errors);
-		if (properties.getPool().getMaxConnections() < 1) {
-			errors.rejectValue("pool.maxConnections", "range", "must be 1 or more");
-		}
+		nested("retry", errors, () -> validateRetry(properties.getRetry(), errors));
+		nested("proxy", errors, () -> validateProxy(properties.getProxy(), errors));
+		nested("pagination", errors, () -> validatePagination(properties.getPagination(), errors));
+		nested("health", errors, () -> validateHealth(properties.getHealth(), errors));
+		nested("pool", errors, () -> validatePool(properties.getPool(), errors));
 		if (properties.getBaseUrl() != null && "http".equalsIgnoreCase(properties.getBaseUrl().getScheme())
 				&& properties.getBaseUrl().getHost() != null && !properties.isAllowInsecureHttp()
 				&& !isLoopback(properties.getBaseUrl().getHost())) {
 			errors.rejectValue("baseUrl", "insecure", "would send the access token in clear text to a remote host: use"
 					+ " https, or set lagrello.allow-insecure-http=true if you mean it");
+		}
+	}
+
+	private static void nested(String group, Errors errors, Runnable validation) {
+		errors.pushNestedPath(group);
+		try {
+			validation.run();
+		}
+		finally {
+			errors.popNestedPath();
+		}
+	}
+
+	private static void validateBulk(LagrelloProperties.Bulk bulk, Errors errors) {
+		if (bulk.getConcurrency() < 1) {
+			errors.rejectValue("concurrency", "range", "must be 1 or more");
+		}
+	}
+
+	private static void validateRetry(LagrelloProperties.Retry retry, Errors errors) {
+		validateRetryPolicy(retry, errors);
+		nested("budget", errors, () -> validateBudget(retry.getBudget(), errors));
+	}
+
+	private static void validateBudget(LagrelloProperties.Budget budget, Errors errors) {
+		try {
+			RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow());
+		}
+		catch (LagrelloInvalidArgumentException ex) {
+			errors.rejectValue(ex.argument(), "range", ex.getMessage());
+		}
+	}
+
+	private static void validatePagination(LagrelloProperties.Pagination pagination, Errors errors) {
+		if (pagination.getPageSize() < 1 || pagination.getPageSize() > 20) {
+			errors.rejectValue("pageSize", "range", "must be from 1 to 20, the most the API serves");
+		}
+		if (pagination.getMaxPages() < 1) {
+			errors.rejectValue("maxPages", "range", "must be 1 or more");
+		}
+		if (pagination.getConcurrency() < 1
+				|| pagination.getConcurrency() > TokensClientBuilder.MAX_PAGINATION_CONCURRENCY) {
+			errors.rejectValue("concurrency", "range",
+					"must be from 1 to " + TokensClientBuilder.MAX_PAGINATION_CONCURRENCY);
+		}
+	}
+
+	private static void validateHealth(LagrelloProperties.Health health, Errors errors) {
+		timeout("timeout", health.getTimeout(), errors);
+		notNegative("interval", health.getInterval(), errors);
+		atMostADay("interval", health.getInterval(), errors);
+	}
+
+	private static void validatePool(LagrelloProperties.Pool pool, Errors errors) {
+		timeout("maxIdleTime", pool.getMaxIdleTime(), errors);
+		if (pool.getMaxConnections() < 1) {
+			errors.rejectValue("maxConnections", "range", "must be 1 or more");
 		}
 	}
 
@@ -112,41 +192,40 @@ final class LagrelloPropertiesValidator {
 					retry.getMaxRetryAfter());
 		}
 		catch (LagrelloInvalidArgumentException ex) {
-			errors.rejectValue("retry." + ex.argument(), "range", ex.getMessage());
+			errors.rejectValue(ex.argument(), "range", ex.getMessage());
 		}
 	}
 
 	private static void validateProxy(LagrelloProperties.Proxy proxy, Errors errors) {
-		boolean userUnresolved = unresolvedPlaceholder("proxy.username", proxy.getUsername(), errors);
-		if (unresolvedPlaceholder("proxy.password", proxy.getPassword(), errors) || userUnresolved) {
+		boolean userUnresolved = unresolvedPlaceholder("username", proxy.getUsername(), errors);
+		if (unresolvedPlaceholder("password", proxy.getPassword(), errors) || userUnresolved) {
 			return;
 		}
 		String host = proxy.getHost();
 		boolean hasHost = host != null && !host.isBlank();
 		if (hasHost && !HOST.matcher(host.strip()).matches()) {
-			errors.rejectValue("proxy.host", "shape",
-					"must be a host name or address only, without scheme, port or path,"
-							+ " for example proxy.example.com");
+			errors.rejectValue("host", "shape", "must be a host name or address only, without scheme, port or path,"
+					+ " for example proxy.example.com");
 		}
 		Integer port = proxy.getPort();
 		if (hasHost && (port == null || port < 1 || port > 65535)) {
-			errors.rejectValue("proxy.port", "range", "must be from 1 to 65535 when lagrello.proxy.host is set");
+			errors.rejectValue("port", "range", "must be from 1 to 65535 when lagrello.proxy.host is set");
 		}
 		if (!hasHost && (port != null || proxy.getUsername() != null || proxy.getPassword() != null
 				|| !proxy.getNonProxyHosts().isEmpty())) {
-			errors.rejectValue("proxy.host", "missing",
+			errors.rejectValue("host", "missing",
 					"must be set when lagrello.proxy.port, username, password or non-proxy-hosts is");
 		}
 		if ((proxy.getUsername() == null || proxy.getUsername().isBlank()) != (proxy.getPassword() == null)) {
-			rejectSecret(errors, "proxy.username", "pair", "and lagrello.proxy.password must be set together");
+			rejectSecret(errors, "username", "pair", "and lagrello.proxy.password must be set together");
 		}
 		if (proxy.getUsername() != null && proxy.getUsername().indexOf(':') >= 0) {
-			rejectSecret(errors, "proxy.username", "shape",
+			rejectSecret(errors, "username", "shape",
 					"must not contain ':', which Basic authentication cannot carry in a user name");
 		}
 		for (String entry : proxy.getNonProxyHosts()) {
 			if (entry == null || !NON_PROXY_HOST.matcher(entry.strip()).matches()) {
-				errors.rejectValue("proxy.nonProxyHosts", "shape",
+				errors.rejectValue("nonProxyHosts", "shape",
 						"must be host names or addresses without port, IPv6 ones in brackets, with * for any part of"
 								+ " a name (*.example.com, not .example.com), but one is '" + entry + "'");
 			}
