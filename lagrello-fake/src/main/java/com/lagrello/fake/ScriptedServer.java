@@ -71,7 +71,7 @@ public final class ScriptedServer implements AutoCloseable {
 	// guarded by itself
 	private final List<ReceivedRequest> requests = new ArrayList<>();
 
-	private final LongAdder received = new LongAdder();
+	private final LongAdder arrived = new LongAdder();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -136,7 +136,7 @@ public final class ScriptedServer implements AutoCloseable {
 
 	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		long arrival = System.nanoTime();
-		this.received.increment();
+		this.arrived.increment();
 		this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 		Channel[] channel = new Channel[1];
 		request.withConnection((connection) -> channel[0] = connection.channel());
@@ -296,7 +296,7 @@ public final class ScriptedServer implements AutoCloseable {
 	 * @return the number of requests
 	 */
 	public long requestCount() {
-		return this.received.sum();
+		return this.arrived.sum();
 	}
 
 	/**
