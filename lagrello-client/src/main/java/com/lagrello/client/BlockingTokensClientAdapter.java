@@ -49,7 +49,7 @@ final class BlockingTokensClientAdapter implements BlockingTokensClient {
 	 * {@code deleteAll} as a whole, is bounded by the adapter's own timer.
 	 */
 	static BlockingTokensClientAdapter overAnyClient(TokensClient client, Duration callTimeout) {
-		TokensClientBuilder.checkCallTimeout(callTimeout);
+		ClientOptions.checkTimeout("callTimeout", callTimeout);
 		return new BlockingTokensClientAdapter(client, callTimeout, Duration.ZERO, client::deleteAll);
 	}
 

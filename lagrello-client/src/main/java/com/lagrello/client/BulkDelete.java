@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -29,33 +27,30 @@ final class BulkDelete {
 
 	private final TokensClient client;
 
-	private final BiFunction<String, Consumer<Duration>, Mono<Void>> delete;
-
 	private final int concurrency;
 
 	private final @Nullable Duration callTimeout;
 
 	/**
 	 * Creates a bulk delete over a client.
-	 * @param client lists the tokens
-	 * @param delete deletes one token and reports each {@code Retry-After} it meets
+	 * @param client lists and deletes the tokens
 	 * @param concurrency the most deletes at a time
 	 */
-	BulkDelete(TokensClient client, BiFunction<String, Consumer<Duration>, Mono<Void>> delete, int concurrency) {
-		this(client, delete, concurrency, null);
+	BulkDelete(TokensClient client, int concurrency) {
+		this(client, concurrency, null);
 	}
 
 	/**
-	 * Creates a bulk delete over a client, bounded as a whole by a call timeout.
-	 * @param client lists the tokens
-	 * @param delete deletes one token and reports each {@code Retry-After} it meets
+	 * Creates a bulk delete over a client, bounded as a whole by a call timeout. Each
+	 * delete tells the batch of the {@code Retry-After} it meets through the
+	 * {@link CallCoordination} in its context (a client that does not read it, an
+	 * application's own, just deletes).
+	 * @param client lists and deletes the tokens
 	 * @param concurrency the most deletes at a time
 	 * @param callTimeout the longest time the whole batch may take, or {@code null}
 	 */
-	BulkDelete(TokensClient client, BiFunction<String, Consumer<Duration>, Mono<Void>> delete, int concurrency,
-			@Nullable Duration callTimeout) {
+	BulkDelete(TokensClient client, int concurrency, @Nullable Duration callTimeout) {
 		this.client = client;
-		this.delete = delete;
 		this.concurrency = concurrency;
 		this.callTimeout = callTimeout;
 	}
@@ -115,7 +110,9 @@ final class BulkDelete {
 			.flatMapSequential((token) -> deadline
 				.bound("tokens/delete",
 						holdBack.await()
-							.then(this.delete.apply(token.tokenKey(), deadline.holdingBack(holdBack::until))))
+							.then(this.client.delete(token.tokenKey())
+								.contextWrite(new CallCoordination(deadline.holdingBack(holdBack::until),
+										Mono.<Void>empty())::into)))
 				.thenReturn(new Outcome(token, null, false))
 				.onErrorResume((failure) -> Mono.just(failed(token, failure, batch))), this.concurrency)
 			.collectList()

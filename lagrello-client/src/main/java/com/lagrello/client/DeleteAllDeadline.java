@@ -43,7 +43,7 @@ final class DeleteAllDeadline {
 			this.timer = null;
 			return;
 		}
-		this.endsAt = TransientFailureRetry.now() + callTimeout.toNanos();
+		this.endsAt = ReactorClock.now() + callTimeout.toNanos();
 		this.timer = Mono.delay(callTimeout).subscribe((tick) -> end("ran out before deleteAll was done"));
 	}
 
@@ -85,7 +85,7 @@ final class DeleteAllDeadline {
 		}
 		return (wait) -> {
 			holdBack.accept(wait);
-			Duration left = Duration.ofNanos(Math.max(this.endsAt - TransientFailureRetry.now(), 0));
+			Duration left = Duration.ofNanos(Math.max(this.endsAt - ReactorClock.now(), 0));
 			if (wait.compareTo(left) > 0) {
 				end("would run out before the end of a Retry-After of " + wait.toMillis()
 						+ " ms that holds back the rest of deleteAll");

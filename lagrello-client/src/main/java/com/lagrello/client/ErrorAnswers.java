@@ -2,7 +2,6 @@ package com.lagrello.client;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,11 +27,11 @@ final class ErrorAnswers {
 	}
 
 	/**
-	 * Reads the answer to a request that carried the given access token, which is
-	 * redacted from whatever the server says, with the other secrets.
+	 * Reads the error answer to an attempt, whose secrets are redacted from whatever the
+	 * server says.
 	 */
-	static Mono<Throwable> toException(String operation, ClientResponse response, String accessToken,
-			List<String> otherSecrets) {
+	static Mono<Throwable> toException(Attempt attempt, ClientResponse response) {
+		String operation = attempt.operation();
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		String requestId = headers.getFirst(REQUEST_ID_HEADER);
@@ -43,10 +42,9 @@ final class ErrorAnswers {
 		Mono<ApiError> body = isJson(contentType) ? response.bodyToMono(byte[].class)
 			.mapNotNull(ErrorAnswers::read)
 			.onErrorResume((unreadable) -> Mono.empty()) : response.releaseBody().then(Mono.empty());
-		Secret secret = new Secret(accessToken, otherSecrets);
-		return body.map((error) -> newException(operation, status, error, requestId, retryAfter, secret))
+		return body.map((error) -> newException(operation, status, error, requestId, retryAfter, attempt))
 			.switchIfEmpty(
-					Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter, secret)));
+					Mono.fromSupplier(() -> newException(operation, status, null, requestId, retryAfter, attempt)));
 	}
 
 	/**
@@ -68,22 +66,11 @@ final class ErrorAnswers {
 	}
 
 	private static Throwable newException(String operation, int status, @Nullable ApiError error,
-			@Nullable String requestId, @Nullable Duration retryAfter, Secret secret) {
+			@Nullable String requestId, @Nullable Duration retryAfter, Attempt attempt) {
 		// a server may echo the token it refused: it must not reach a message or log
-		String errorType = (error != null) ? secret.redact(error.errorType()) : null;
-		String message = (error != null) ? secret.redact(error.message()) : null;
-		return new LagrelloApiException(operation, status, errorType, message, secret.redact(requestId), retryAfter);
-	}
-
-	/**
-	 * What is redacted from an answer: the access token and the other secrets.
-	 */
-	private record Secret(String accessToken, List<String> others) {
-
-		@Nullable String redact(@Nullable String text) {
-			return Secrets.redact(text, this.accessToken, this.others);
-		}
-
+		String errorType = (error != null) ? attempt.redact(error.errorType()) : null;
+		String message = (error != null) ? attempt.redact(error.message()) : null;
+		return new LagrelloApiException(operation, status, errorType, message, attempt.redact(requestId), retryAfter);
 	}
 
 }

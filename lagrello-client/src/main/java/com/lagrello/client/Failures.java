@@ -2,7 +2,6 @@ package com.lagrello.client;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.util.List;
 
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -18,22 +17,16 @@ final class Failures {
 
 	private final URI baseUrl;
 
-	private final List<String> otherSecrets;
-
-	/**
-	 * Creates the translation for a client, which redacts the access token and the other
-	 * secrets from whatever a failure says.
-	 */
-	Failures(URI baseUrl, List<String> otherSecrets) {
+	Failures(URI baseUrl) {
 		this.baseUrl = baseUrl;
-		this.otherSecrets = otherSecrets;
 	}
 
 	/**
 	 * Translates a failure of a request that carried the given access token, which is
 	 * redacted from whatever the failure says.
 	 */
-	LagrelloException translate(String operation, Throwable failure, String accessToken) {
+	LagrelloException translate(Attempt attempt, Throwable failure) {
+		String operation = attempt.operation();
 		if (failure instanceof LagrelloException lagrello) {
 			return lagrello;
 		}
@@ -44,8 +37,8 @@ final class Failures {
 			String what = connectFailed ? "could not connect to " + this.baseUrl
 					: "the connection to " + this.baseUrl + " failed before an answer arrived";
 			return new LagrelloTransportException(
-					operation + " failed: " + what + " (" + rootMessage(failure, accessToken) + ")", !connectFailed,
-					false, cause);
+					operation + " failed: " + what + " (" + rootMessage(failure, attempt) + ")", !connectFailed, false,
+					cause);
 		}
 		if (hasCause(failure, DataBufferLimitException.class)) {
 			return new LagrelloDecodingException(
@@ -54,15 +47,14 @@ final class Failures {
 		}
 		if (hasCause(failure, UnsupportedMediaTypeException.class) || hasCause(failure, CodecException.class)) {
 			return new LagrelloDecodingException(
-					operation + " failed: the answer could not be read (" + rootMessage(failure, accessToken) + ")",
-					cause);
+					operation + " failed: the answer could not be read (" + rootMessage(failure, attempt) + ")", cause);
 		}
 		if (failure instanceof WebClientException || hasCause(failure, java.io.IOException.class)) {
 			return new LagrelloTransportException(
-					operation + " failed: the answer was cut off (" + rootMessage(failure, accessToken) + ")", true,
-					true, cause);
+					operation + " failed: the answer was cut off (" + rootMessage(failure, attempt) + ")", true, true,
+					cause);
 		}
-		return new LagrelloException(operation + " failed: " + rootMessage(failure, accessToken), cause);
+		return new LagrelloException(operation + " failed: " + rootMessage(failure, attempt), cause);
 	}
 
 	/**
@@ -102,13 +94,13 @@ final class Failures {
 		return false;
 	}
 
-	private String rootMessage(Throwable failure, String accessToken) {
+	private static String rootMessage(Throwable failure, Attempt attempt) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return Secrets.redact(message, accessToken, this.otherSecrets);
+		return attempt.redact(message);
 	}
 
 }

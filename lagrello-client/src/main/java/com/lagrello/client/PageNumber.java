@@ -3,6 +3,7 @@ package com.lagrello.client;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param size the page size
  */
 record PageNumber(URI tokens, long page, int size) {
+
+	// 0, or 1 to 18 ASCII digits without a leading zero or sign: the client's own
+	// spelling, and no overflow of a long when a page count is added
+	private static final Pattern CANONICAL_NUMBER = Pattern.compile("0|[1-9][0-9]{0,17}");
 
 	/**
 	 * Returns the page a link asks for, when it is a page-number link of the listing:
@@ -41,11 +46,8 @@ record PageNumber(URI tokens, long page, int size) {
 	}
 
 	private static boolean sameResource(URI link, URI tokens) {
-		// the request's origin, as the cycle guard reads it: user info is not sent, and a
-		// default port is the same whether spelled out or not
-		return link.getScheme() != null && link.getScheme().equalsIgnoreCase(tokens.getScheme())
-				&& link.getHost() != null && link.getHost().equalsIgnoreCase(tokens.getHost())
-				&& PageLinks.port(link) == PageLinks.port(tokens) && tokens.getRawPath().equals(link.getRawPath());
+		// the request's origin, as the cycle guard reads it
+		return Origin.of(tokens).isOriginOf(link) && tokens.getRawPath().equals(link.getRawPath());
 	}
 
 	/**
@@ -59,37 +61,15 @@ record PageNumber(URI tokens, long page, int size) {
 		if (query == null || query.isEmpty()) {
 			return parameters;
 		}
-		// on every page of a drain: read in place, no regular expression
-		int start = 0;
-		while (start <= query.length()) {
-			int end = query.indexOf('&', start);
-			end = (end < 0) ? query.length() : end;
-			int equals = query.indexOf('=', start);
-			if (equals < start + 1 || equals >= end || !isCanonicalNumber(query, equals + 1, end)
-					|| parameters.put(query.substring(start, equals), query.substring(equals + 1, end)) != null) {
+		for (String parameter : query.split("&", -1)) {
+			String[] nameAndValue = parameter.split("=", 2);
+			if (nameAndValue.length != 2 || nameAndValue[0].isEmpty()
+					|| !CANONICAL_NUMBER.matcher(nameAndValue[1]).matches()
+					|| parameters.put(nameAndValue[0], nameAndValue[1]) != null) {
 				return null;
 			}
-			start = end + 1;
 		}
 		return parameters;
-	}
-
-	/**
-	 * Whether the text from {@code start} to {@code end} is {@code 0} or 1 to 18 ASCII
-	 * digits without a leading zero.
-	 */
-	private static boolean isCanonicalNumber(String text, int start, int end) {
-		int length = end - start;
-		if (length < 1 || length > 18 || (length > 1 && text.charAt(start) == '0')) {
-			return false;
-		}
-		for (int i = start; i < end; i++) {
-			char c = text.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

@@ -1,11 +1,9 @@
 package com.lagrello.client;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The time before which no further request of a batch starts (the rest of a bulk delete,
@@ -31,7 +29,7 @@ final class RetryAfterHold {
 		catch (ArithmeticException beyondLong) {
 			nanos = Long.MAX_VALUE;
 		}
-		long now = now();
+		long now = ReactorClock.now();
 		long until = (nanos > Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + nanos;
 		this.notBefore.accumulateAndGet(until, Math::max);
 	}
@@ -42,13 +40,9 @@ final class RetryAfterHold {
 	Mono<Void> await() {
 		return Mono.defer(() -> {
 			long until = this.notBefore.get();
-			long wait = (until != NONE) ? until - now() : 0;
+			long wait = (until != NONE) ? until - ReactorClock.now() : 0;
 			return (wait > 0) ? Mono.delay(Duration.ofNanos(wait)).then() : Mono.empty();
 		});
-	}
-
-	private static long now() {
-		return Schedulers.parallel().now(TimeUnit.NANOSECONDS);
 	}
 
 }

@@ -37,7 +37,7 @@ final class RetryAllowance {
 	void recordCall() {
 		if (this.budget.isLimited()) {
 			synchronized (this) {
-				this.calls[slice(TransientFailureRetry.now())]++;
+				this.calls[slice(ReactorClock.now())]++;
 			}
 		}
 	}
@@ -51,7 +51,7 @@ final class RetryAllowance {
 			return true;
 		}
 		synchronized (this) {
-			int current = slice(TransientFailureRetry.now());
+			int current = slice(ReactorClock.now());
 			long windowCalls = 0;
 			long windowRetries = 0;
 			for (int i = 0; i < SLICES; i++) {

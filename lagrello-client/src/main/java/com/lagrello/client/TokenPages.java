@@ -119,12 +119,7 @@ final class TokenPages {
 			PageNumber numbered = (TokenPages.this.concurrency > 1) ? PageNumber.of(first, TokenPages.this.tokens)
 					: null;
 			FollowedLinks followed = new FollowedLinks(numbered);
-			Flux<TokenList> pages = followed.pages((sink) -> followed.follow(first));
-			if (numbered == null) {
-				// nothing to hand over to: no operator on the way of every page
-				return pages;
-			}
-			return pages
+			return followed.pages((sink) -> followed.follow(first))
 				.concatWith(Flux.defer(() -> (followed.handover != null) ? numbered(followed.handover) : Flux.empty()));
 		}
 

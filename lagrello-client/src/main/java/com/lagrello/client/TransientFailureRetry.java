@@ -1,19 +1,18 @@
 package com.lagrello.client;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Retries transient failures of one operation as its {@link RetryPolicy} says, honouring
- * {@code Retry-After}. Delays run on Reactor's parallel scheduler, so tests can replace
- * it with virtual time.
+ * Retries the failures of one call that its operation's {@link RetryRule} allows, as the
+ * {@link RetryPolicy} says, within the call's {@link Deadline} and the client's retry
+ * budget, honouring {@code Retry-After} and the {@link CallCoordination} of the batch the
+ * call belongs to. Delays run on Reactor's parallel scheduler, so tests can replace it
+ * with virtual time.
  * <p>
  * Not a {@code retryWhen} companion: that costs a sink and a subscription per call, paid
  * on every page of a drain although most calls never fail. An {@code onErrorResume} costs
@@ -25,49 +24,37 @@ final class TransientFailureRetry {
 
 	private final RetryPolicy policy;
 
-	private final String operation;
+	private final Operation operation;
 
-	private final boolean idempotent;
+	private final Deadline deadline;
 
-	// Reactor's clock (virtual in tests), in nanoseconds
-	private final long deadline;
-
-	// what set the deadline, for the message of a call it cut short
-	private final Duration callTimeout;
-
-	private final Consumer<Duration> onRetryAfter;
+	private final CallCoordination coordination;
 
 	private final RetryAllowance allowance;
 
 	private final OperationObservations.CallTrace trace;
 
-	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent) {
-		this(policy, operation, idempotent, Long.MAX_VALUE, TokensClientBuilder.MAX_TIMEOUT, (hint) -> {
-		}, new RetryAllowance(RetryBudget.UNLIMITED), OperationObservations.CallTrace.NONE);
+	/**
+	 * Creates a retry of an operation on its own: no deadline, no budget, no batch.
+	 */
+	TransientFailureRetry(RetryPolicy policy, Operation operation) {
+		this(policy, operation, Deadline.NONE, CallCoordination.NONE, new RetryAllowance(RetryBudget.UNLIMITED),
+				OperationObservations.CallTrace.NONE);
 	}
 
 	/**
-	 * Creates a retry that sends nothing after the deadline (set by the call timeout),
-	 * reports every {@code Retry-After} hint it meets, spends the given budget and tells
-	 * the call's trace how long it waits.
+	 * Creates a retry that retries what the operation's rule allows, sends nothing after
+	 * the deadline, keeps in step with the batch the call belongs to, spends the given
+	 * budget and tells the call's trace how long it waits.
 	 */
-	TransientFailureRetry(RetryPolicy policy, String operation, boolean idempotent, long deadline, Duration callTimeout,
-			Consumer<Duration> onRetryAfter, RetryAllowance allowance, OperationObservations.CallTrace trace) {
+	TransientFailureRetry(RetryPolicy policy, Operation operation, Deadline deadline, CallCoordination coordination,
+			RetryAllowance allowance, OperationObservations.CallTrace trace) {
 		this.policy = policy;
 		this.operation = operation;
-		this.idempotent = idempotent;
 		this.deadline = deadline;
-		this.callTimeout = callTimeout;
-		this.onRetryAfter = onRetryAfter;
+		this.coordination = coordination;
 		this.allowance = allowance;
 		this.trace = trace;
-	}
-
-	/**
-	 * Returns the time on Reactor's clock, which tests may make virtual.
-	 */
-	static long now() {
-		return Schedulers.parallel().now(TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -86,38 +73,42 @@ final class TransientFailureRetry {
 	/**
 	 * Completes when the retry may be sent, or fails with the failure when it may not.
 	 */
-	private Mono<Long> waitBeforeRetry(long retries, Throwable failure) {
+	private Mono<Void> waitBeforeRetry(long retries, Throwable failure) {
 		long attempt = retries + 1;
+		String operation = this.operation.id();
 		reportRetryAfter(failure);
-		if (attempt >= this.policy.maxAttempts() || !isTransient(failure)) {
-			return Mono.error(failure);
+		if (attempt >= this.policy.maxAttempts() || !this.operation.retry().allows(failure)) {
+			return fail(failure);
 		}
 		Duration delay = delayBefore(retries, failure);
-		if (delay != null && now() + delay.toNanos() > this.deadline) {
-			logger.debug("{} attempt {} failed and waiting {} ms would pass the call timeout: giving up",
-					this.operation, attempt, delay.toMillis());
-			if (failure instanceof LagrelloException lagrello) {
-				lagrello.givenUpBecause(cutShort(attempt, delay));
-			}
-			return Mono.error(failure);
+		if (delay != null && !this.deadline.allows(delay)) {
+			logger.debug("{} attempt {} failed and waiting {} ms would pass the call timeout: giving up", operation,
+					attempt, delay.toMillis());
+			return fail(notRetried(failure, cutShort(attempt, delay)));
 		}
 		if (delay == null) {
-			logger.debug("{} attempt {} failed and the server asks to wait longer than {}: giving up", this.operation,
+			logger.debug("{} attempt {} failed and the server asks to wait longer than {}: giving up", operation,
 					attempt, this.policy.maxRetryAfter());
-			return Mono.error(failure);
+			return fail(failure);
 		}
 		if (!this.allowance.tryRetry()) {
-			logger.debug("{} attempt {} failed and the retry budget is spent: giving up", this.operation, attempt);
-			if (failure instanceof LagrelloException lagrello) {
-				lagrello.givenUpBecause(
-						"the retry budget (lagrello.retry.budget.*, " + this.allowance.budget() + ") is spent");
-			}
-			return Mono.error(failure);
+			logger.debug("{} attempt {} failed and the retry budget is spent: giving up", operation, attempt);
+			return fail(notRetried(failure,
+					"the retry budget (lagrello.retry.budget.*, " + this.allowance.budget() + ") is spent"));
 		}
-		logger.debug("{} attempt {} of {} failed ({}); retrying in {} ms", this.operation, attempt,
+		logger.debug("{} attempt {} of {} failed ({}); retrying in {} ms", operation, attempt,
 				this.policy.maxAttempts(), failure.getMessage(), delay.toMillis());
 		this.trace.waitedBeforeRetry(delay);
-		return Mono.delay(delay);
+		// a call of a batch retries in its turn
+		return Mono.delay(delay).then(this.coordination.due());
+	}
+
+	/**
+	 * Ends the call with the failure, in its turn when it belongs to a batch: a page
+	 * fetched ahead reports nothing for a turn that never comes.
+	 */
+	private Mono<Void> fail(Throwable failure) {
+		return this.coordination.due().then(Mono.error(failure));
 	}
 
 	/**
@@ -129,8 +120,16 @@ final class TransientFailureRetry {
 		if (failure instanceof LagrelloApiException api && api.retryAfter().isPresent()
 				&& (api.statusCode() == 429 || api.statusCode() == 503)
 				&& api.retryAfter().get().compareTo(this.policy.maxRetryAfter()) <= 0) {
-			this.onRetryAfter.accept(api.retryAfter().get());
+			this.coordination.onRetryAfter().accept(api.retryAfter().get());
 		}
+	}
+
+	/**
+	 * The failure the call ends with when the client itself decided not to retry it:
+	 * built anew, saying why; the attempt's failure is not changed.
+	 */
+	private static Throwable notRetried(Throwable failure, String reason) {
+		return (failure instanceof LagrelloException lagrello) ? lagrello.notRetried(reason) : failure;
 	}
 
 	/**
@@ -139,21 +138,9 @@ final class TransientFailureRetry {
 	 */
 	private String cutShort(long attemptsMade, Duration delay) {
 		return "the call timeout (" + LagrelloTimeoutException.CALL_TIMEOUT_PROPERTY + ", "
-				+ this.callTimeout.toMillis() + " ms) cut the retries short after " + attemptsMade + " of "
+				+ this.deadline.callTimeout().toMillis() + " ms) cut the retries short after " + attemptsMade + " of "
 				+ this.policy.maxAttempts() + " attempts: waiting " + delay.toMillis()
 				+ " ms for the next would end after it";
-	}
-
-	private boolean isTransient(Throwable failure) {
-		if (failure instanceof LagrelloTransportException transport) {
-			// an answer cut off half-way is not "closed before any response": not retried
-			return !transport.responseStarted() && (this.idempotent || !transport.requestSent());
-		}
-		if (failure instanceof LagrelloApiException api && this.idempotent) {
-			int status = api.statusCode();
-			return status == 429 || status == 502 || status == 503 || status == 504;
-		}
-		return false;
 	}
 
 	/**

@@ -1,36 +1,41 @@
 package com.lagrello.client;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The pages one drain has asked for: refuses a link asked for before (a cycle) and a page
  * beyond the maximum.
  * <p>
- * A link is kept as a 64-bit FNV-1a hash, so memory grows with the number of pages, not
- * with the length of the links (the chance that two of 10,000 links share a hash is a few
- * in 10<sup>12</sup>). Links are compared without their fragment, which never reaches the
- * server, with scheme and host in lower case, without user info and with the default port
- * spelled out or not: the same request either way. The hash is read off the link in
- * place, with no string built: it runs on every page. It need not resist a server that
- * crafts collisions: one would only end its own listing early, as a cycle, while no link
- * can pass the guard by colliding.
+ * A link is the request it makes: its {@link Origin} (scheme and host in any case, user
+ * info or not, the default port spelled out or not), raw path and raw query; the fragment
+ * never reaches the server. It is kept as the SHA-256 digest of that, 32 bytes a page, so
+ * memory grows with the number of pages, not with the length of the links, and no server
+ * can make two links collide. One drain visits its pages one after the other, so one
+ * digest serves it and no lock is needed.
  */
 final class VisitedLinks {
 
-	private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
+	private final Set<ByteBuffer> digests = new HashSet<>();
 
-	private static final long FNV_PRIME = 0x100000001b3L;
-
-	private final Set<Long> digests = new HashSet<>();
+	private final MessageDigest sha256;
 
 	private final int maxPages;
 
 	VisitedLinks(int maxPages) {
 		this.maxPages = maxPages;
+		try {
+			this.sha256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			// every Java platform has SHA-256 (MessageDigest's javadoc)
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -57,31 +62,10 @@ final class VisitedLinks {
 		return this.maxPages - this.digests.size();
 	}
 
-	private static long digest(URI link) {
-		long hash = FNV_OFFSET_BASIS;
-		hash = mix(hash, link.getScheme(), true);
-		hash = mix(hash, "://", false);
-		// the request's origin: user info is not sent, a default port is the same (every
-		// link here passed the origin check, so it has a host)
-		hash = mix(hash, link.getHost(), true);
-		hash = (mix(hash, ":", false) ^ PageLinks.port(link)) * FNV_PRIME;
-		hash = mix(hash, link.getRawPath(), false);
-		if (link.getRawQuery() != null) {
-			hash = mix(hash, "?", false);
-			hash = mix(hash, link.getRawQuery(), false);
-		}
-		return hash;
-	}
-
-	private static long mix(long hash, @Nullable String part, boolean caseInsensitive) {
-		if (part == null) {
-			return hash;
-		}
-		for (int i = 0; i < part.length(); i++) {
-			char c = part.charAt(i);
-			hash = (hash ^ (caseInsensitive ? Character.toLowerCase(c) : c)) * FNV_PRIME;
-		}
-		return hash;
+	private ByteBuffer digest(URI link) {
+		String request = Origin.of(link) + link.getRawPath()
+				+ ((link.getRawQuery() != null) ? "?" + link.getRawQuery() : "");
+		return ByteBuffer.wrap(this.sha256.digest(request.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**

@@ -50,9 +50,9 @@ class RetryAllowanceClockTests {
 	void aVirtualClockAfterTheRealOneStartsWithTheWholeFloor() {
 		// a client used on the real clock (System.nanoTime: time since boot)
 		RetryAllowance allowance = new RetryAllowance(RetryBudget.of(0, 2, Duration.ofSeconds(10)));
-		long before = Math.floorMod(Math.floorDiv(TransientFailureRetry.now(), SECOND), 10);
+		long before = Math.floorMod(Math.floorDiv(ReactorClock.now(), SECOND), 10);
 		assertThat(retriesAllowed(allowance)).isEqualTo(2);
-		long after = Math.floorMod(Math.floorDiv(TransientFailureRetry.now(), SECOND), 10);
+		long after = Math.floorMod(Math.floorDiv(ReactorClock.now(), SECOND), 10);
 
 		// then by a test on virtual time, a minute in, in a slot the real spending did
 		// not use (so that the slot is not simply overwritten)

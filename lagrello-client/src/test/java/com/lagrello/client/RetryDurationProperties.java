@@ -78,9 +78,9 @@ class RetryDurationProperties {
 		AtomicInteger attempts = new AtomicInteger();
 		Mono<String> attempt = Mono
 			.defer(() -> (attempts.incrementAndGet() == 1) ? Mono.error(unavailable) : Mono.just("ok"));
-		TransientFailureRetry retry = new TransientFailureRetry(policy, "tokens/list", true, deadline,
-				TokensClientBuilder.MAX_TIMEOUT, (wait) -> {
-				}, new RetryAllowance(RetryBudget.UNLIMITED), OperationObservations.CallTrace.NONE);
+		TransientFailureRetry retry = new TransientFailureRetry(policy, WebClientTokensClient.LIST,
+				new Deadline(deadline, TokensClientBuilder.MAX_TIMEOUT), CallCoordination.NONE,
+				new RetryAllowance(RetryBudget.UNLIMITED), OperationObservations.CallTrace.NONE);
 
 		StepVerifier
 			.withVirtualTime(() -> retry.retrying(attempt)

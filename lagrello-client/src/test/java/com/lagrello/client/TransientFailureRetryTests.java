@@ -31,7 +31,7 @@ class TransientFailureRetryTests {
 	void retryAfterIsWaitedForEvenWhenLongerThanMaxBackoff() {
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, status(503, Duration.ofSeconds(30)))
-				.transform(new TransientFailureRetry(POLICY, "tokens/list", true)::retrying))
+				.transform(new TransientFailureRetry(POLICY, WebClientTokensClient.LIST)::retrying))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofSeconds(29))
 			.thenAwait(Duration.ofSeconds(1))
@@ -45,7 +45,7 @@ class TransientFailureRetryTests {
 	void retryAfterLongerThanMaxRetryAfterFailsWithoutRetry() {
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, status(429, Duration.ofSeconds(61)))
-				.transform(new TransientFailureRetry(POLICY, "tokens/list", true)::retrying))
+				.transform(new TransientFailureRetry(POLICY, WebClientTokensClient.LIST)::retrying))
 			.expectError(LagrelloApiException.class)
 			.verify();
 
@@ -57,7 +57,7 @@ class TransientFailureRetryTests {
 		// first retry waits 100..200 ms, the second 200..400 ms
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(2, status(503, null))
-				.transform(new TransientFailureRetry(POLICY, "tokens/list", true)::retrying))
+				.transform(new TransientFailureRetry(POLICY, WebClientTokensClient.LIST)::retrying))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(99))
 			.then(() -> assertThat(this.attempts).hasValue(1))
@@ -75,7 +75,7 @@ class TransientFailureRetryTests {
 
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, notSent)
-				.transform(new TransientFailureRetry(POLICY, "tokens/create", false)::retrying))
+				.transform(new TransientFailureRetry(POLICY, WebClientTokensClient.CREATE)::retrying))
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("ok")
 			.verifyComplete();
@@ -89,7 +89,7 @@ class TransientFailureRetryTests {
 
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, sent)
-				.transform(new TransientFailureRetry(POLICY, "tokens/create", false)::retrying))
+				.transform(new TransientFailureRetry(POLICY, WebClientTokensClient.CREATE)::retrying))
 			.expectError(LagrelloTransportException.class)
 			.verify();
 
@@ -103,7 +103,7 @@ class TransientFailureRetryTests {
 
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, cutOff)
-				.transform(new TransientFailureRetry(POLICY, "tokens/list", true)::retrying))
+				.transform(new TransientFailureRetry(POLICY, WebClientTokensClient.LIST)::retrying))
 			.expectError(LagrelloTransportException.class)
 			.verify();
 
@@ -114,7 +114,7 @@ class TransientFailureRetryTests {
 	void nonIdempotentCallIsNotRetriedOn503() {
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, status(503, null))
-				.transform(new TransientFailureRetry(POLICY, "tokens/create", false)::retrying))
+				.transform(new TransientFailureRetry(POLICY, WebClientTokensClient.CREATE)::retrying))
 			.expectError(LagrelloApiException.class)
 			.verify();
 
@@ -128,7 +128,7 @@ class TransientFailureRetryTests {
 
 		StepVerifier
 			.withVirtualTime(() -> failingTimes(1, timeout)
-				.transform(new TransientFailureRetry(POLICY, "tokens/list", true)::retrying))
+				.transform(new TransientFailureRetry(POLICY, WebClientTokensClient.LIST)::retrying))
 			.expectError(LagrelloTimeoutException.class)
 			.verify();
 

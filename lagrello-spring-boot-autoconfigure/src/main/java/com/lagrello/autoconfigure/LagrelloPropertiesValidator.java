@@ -1,15 +1,15 @@
 package com.lagrello.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.lagrello.client.LagrelloInvalidArgumentException;
 import com.lagrello.client.RetryBudget;
 import com.lagrello.client.RetryPolicy;
-import com.lagrello.client.TokensClientBuilder;
+import com.lagrello.client.ClientOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
@@ -29,6 +29,10 @@ final class LagrelloPropertiesValidator {
 
 	private static final long MAX_IN_MEMORY_SIZE = Integer.MAX_VALUE;
 
+	// the builder settings the client's reasons name, by the properties that set them
+	private static final Map<String, String> PROPERTIES_OF_SETTINGS = Map.of("allowInsecureHttp",
+			"lagrello.allow-insecure-http");
+
 	// what a failure analysis shows for a rejected secret, as LagrelloProperties does
 	private static final String MASKED = "******";
 
@@ -45,7 +49,8 @@ final class LagrelloPropertiesValidator {
 	}
 
 	static void validate(LagrelloProperties properties, Errors errors) {
-		validateBaseUrl(properties.getBaseUrl(), errors);
+		check(errors, "baseUrl",
+				() -> ClientOptions.checkBaseUrl(properties.getBaseUrl(), properties.isAllowInsecureHttp()));
 		String token = properties.getAccessToken();
 		if (!unresolvedPlaceholder("accessToken", token, errors) && token != null && !token.isBlank()
 				&& token.strip().chars().anyMatch(Character::isWhitespace)) {
@@ -56,63 +61,31 @@ final class LagrelloPropertiesValidator {
 		timeout("connectTimeout", properties.getConnectTimeout(), errors);
 		timeout("readTimeout", properties.getReadTimeout(), errors);
 		timeout("callTimeout", properties.getCallTimeout(), errors);
-		if (properties.getBulk().getConcurrency() < 1) {
-			errors.rejectValue("bulk.concurrency", "range", "must be 1 or more");
-		}
+		check(errors, "bulk.concurrency",
+				() -> ClientOptions.checkBulkConcurrency(properties.getBulk().getConcurrency()));
 		DataSize size = properties.getMaxInMemorySize();
 		if (size == null || size.toBytes() < 1 || size.toBytes() > MAX_IN_MEMORY_SIZE) {
 			errors.rejectValue("maxInMemorySize", "range",
 					"must be from 1B to " + MAX_IN_MEMORY_SIZE + "B (about 2GB), for example 1MB");
 		}
 		LagrelloProperties.Retry retry = properties.getRetry();
-		validateRetryPolicy(retry, errors);
+		check(errors, (argument) -> "retry." + argument, () -> new RetryPolicy(retry.getMaxAttempts(),
+				retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getMaxRetryAfter()));
 		LagrelloProperties.Budget budget = retry.getBudget();
-		try {
-			RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow());
-		}
-		catch (LagrelloInvalidArgumentException ex) {
-			errors.rejectValue("retry.budget." + ex.argument(), "range", ex.getMessage());
-		}
+		check(errors, (argument) -> "retry.budget." + argument,
+				() -> RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow()));
 		validateProxy(properties.getProxy(), errors);
 		LagrelloProperties.Pagination pagination = properties.getPagination();
-		if (pagination.getPageSize() < 1 || pagination.getPageSize() > 20) {
-			errors.rejectValue("pagination.pageSize", "range", "must be from 1 to 20, the most the API serves");
-		}
-		if (pagination.getMaxPages() < 1) {
-			errors.rejectValue("pagination.maxPages", "range", "must be 1 or more");
-		}
-		if (pagination.getConcurrency() < 1
-				|| pagination.getConcurrency() > TokensClientBuilder.MAX_PAGINATION_CONCURRENCY) {
-			errors.rejectValue("pagination.concurrency", "range",
-					"must be from 1 to " + TokensClientBuilder.MAX_PAGINATION_CONCURRENCY);
-		}
+		check(errors, "pagination.pageSize", () -> ClientOptions.checkPageSize(pagination.getPageSize()));
+		check(errors, "pagination.maxPages", () -> ClientOptions.checkMaxPages(pagination.getMaxPages()));
+		check(errors, "pagination.concurrency",
+				() -> ClientOptions.checkPaginationConcurrency(pagination.getConcurrency()));
 		timeout("health.timeout", properties.getHealth().getTimeout(), errors);
 		notNegative("health.interval", properties.getHealth().getInterval(), errors);
 		atMostADay("health.interval", properties.getHealth().getInterval(), errors);
 		timeout("pool.maxIdleTime", properties.getPool().getMaxIdleTime(), errors);
 		if (properties.getPool().getMaxConnections() < 1) {
 			errors.rejectValue("pool.maxConnections", "range", "must be 1 or more");
-		}
-		if (properties.getBaseUrl() != null && "http".equalsIgnoreCase(properties.getBaseUrl().getScheme())
-				&& properties.getBaseUrl().getHost() != null && !properties.isAllowInsecureHttp()
-				&& !isLoopback(properties.getBaseUrl().getHost())) {
-			errors.rejectValue("baseUrl", "insecure", "would send the access token in clear text to a remote host: use"
-					+ " https, or set lagrello.allow-insecure-http=true if you mean it");
-		}
-	}
-
-	/**
-	 * The client's {@link RetryPolicy} rules (as for the budget, {@link RetryBudget}'s),
-	 * so that a value it would refuse (or could not compute with) stops start-up rather
-	 * than the first call. The argument the policy names is the property's field.
-	 */
-	private static void validateRetryPolicy(LagrelloProperties.Retry retry, Errors errors) {
-		try {
-			new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
-					retry.getMaxRetryAfter());
-		}
-		catch (LagrelloInvalidArgumentException ex) {
-			errors.rejectValue("retry." + ex.argument(), "range", ex.getMessage());
 		}
 	}
 
@@ -153,21 +126,31 @@ final class LagrelloPropertiesValidator {
 		}
 	}
 
-	private static void validateBaseUrl(@Nullable URI url, Errors errors) {
-		if (url == null || !url.isAbsolute() || url.getHost() == null) {
-			errors.rejectValue("baseUrl", "shape",
-					"must be an absolute http(s) URL with a host, such as" + " https://api.lagrello.com");
-			return;
+	/**
+	 * Runs one of the client's checks on a property's value and, if it refuses it,
+	 * rejects the property with the client's reason: the client's rules, not a copy of
+	 * them. Only the names are translated: the field is the property's, and a builder
+	 * setting the reason names becomes its property.
+	 * @param field the property's field, relative to {@code lagrello}
+	 */
+	private static void check(Errors errors, String field, Runnable check) {
+		check(errors, (argument) -> field, check);
+	}
+
+	/**
+	 * Runs a check of the client that may refuse one of several arguments, rejecting the
+	 * field the refused argument maps to.
+	 */
+	private static void check(Errors errors, Function<String, String> fieldOf, Runnable check) {
+		try {
+			check.run();
 		}
-		String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-		if (!scheme.equals("https") && !scheme.equals("http")) {
-			errors.rejectValue("baseUrl", "scheme", "must use https (or http for a loopback host)");
-		}
-		if (url.getPort() == 0 || url.getPort() > 65535 || url.getPort() < -1) {
-			errors.rejectValue("baseUrl", "port", "must have a port from 1 to 65535, or none");
-		}
-		if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-			errors.rejectValue("baseUrl", "shape", "must not have user info, a query or a fragment");
+		catch (LagrelloInvalidArgumentException ex) {
+			String reason = ex.getMessage();
+			for (Map.Entry<String, String> setting : PROPERTIES_OF_SETTINGS.entrySet()) {
+				reason = reason.replace(setting.getKey(), setting.getValue());
+			}
+			errors.rejectValue(fieldOf.apply(ex.argument()), "invalid", reason);
 		}
 	}
 
@@ -203,11 +186,13 @@ final class LagrelloPropertiesValidator {
 		}
 	}
 
+	/**
+	 * A timeout of the client or of the starter (connect, pool, health), by the client's
+	 * one rule for timeouts.
+	 */
 	private static void timeout(String field, @Nullable Duration value, Errors errors) {
-		if (!atMostADay(field, value, errors)) {
-			return;
-		}
-		positive(field, value, errors);
+		String setting = field.substring(field.lastIndexOf('.') + 1);
+		check(errors, field, () -> ClientOptions.checkTimeout(setting, value));
 	}
 
 	/**
@@ -215,31 +200,17 @@ final class LagrelloPropertiesValidator {
 	 * computed with in nanoseconds), rejecting it if not.
 	 */
 	private static boolean atMostADay(String field, @Nullable Duration value, Errors errors) {
-		if (value != null && value.compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
+		if (value != null && value.compareTo(ClientOptions.MAX_TIMEOUT) > 0) {
 			errors.rejectValue(field, "range", "must be at most a day (1d)");
 			return false;
 		}
 		return true;
 	}
 
-	private static void positive(String field, @Nullable Duration value, Errors errors) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			errors.rejectValue(field, "positive", "must be longer than 0, for example 5s");
-		}
-	}
-
 	private static void notNegative(String field, @Nullable Duration value, Errors errors) {
 		if (value == null || value.isNegative()) {
 			errors.rejectValue(field, "notNegative", "must be 0 or longer, for example 10s");
 		}
-	}
-
-	/**
-	 * Loopback by address or by the one name that never goes to DNS: {@code localhost},
-	 * {@code 127.0.0.0/8} and {@code ::1}.
-	 */
-	static boolean isLoopback(String host) {
-		return TokensClientBuilder.isLoopbackHost(host);
 	}
 
 }

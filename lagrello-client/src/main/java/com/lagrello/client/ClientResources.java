@@ -1,0 +1,65 @@
+package com.lagrello.client;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What a client built by a builder owns and the clients derived from it with
+ * {@code mutate()} share: whether it is still open, and the account of its retry budget.
+ * The connections are the {@code WebClient.Builder}'s connector's, shared by cloning the
+ * builder. Closing is the owner's: a derived client shares the state and does not close
+ * it. Thread-safe.
+ */
+final class ClientResources {
+
+	private final AtomicBoolean closed;
+
+	private final RetryAllowance retryAllowance;
+
+	// the API the allowance counts the calls of
+	private final URI baseUrl;
+
+	private ClientResources(AtomicBoolean closed, RetryAllowance retryAllowance, URI baseUrl) {
+		this.closed = closed;
+		this.retryAllowance = retryAllowance;
+		this.baseUrl = baseUrl;
+	}
+
+	/**
+	 * Returns the resources of a new client.
+	 */
+	static ClientResources open(URI baseUrl, RetryBudget budget) {
+		return new ClientResources(new AtomicBoolean(), new RetryAllowance(budget), baseUrl);
+	}
+
+	/**
+	 * Returns the resources of a client derived from this one: the same open state, and
+	 * the same retry budget account while the API and the budget are the same (another
+	 * API, a region or gateway, has its own outages: its own account).
+	 */
+	ClientResources derived(URI baseUrl, RetryBudget budget) {
+		if (baseUrl.equals(this.baseUrl) && budget.equals(this.retryAllowance.budget())) {
+			return this;
+		}
+		return new ClientResources(this.closed, new RetryAllowance(budget), baseUrl);
+	}
+
+	RetryAllowance retryAllowance() {
+		return this.retryAllowance;
+	}
+
+	/**
+	 * Refuses an attempt of a closed client, before anything is sent.
+	 * @throws LagrelloException if the client is closed
+	 */
+	void checkOpen(String operation) {
+		if (this.closed.get()) {
+			throw new LagrelloException(operation + " was not sent: the client is closed");
+		}
+	}
+
+	void close() {
+		this.closed.set(true);
+	}
+
+}
