@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import com.lagrello.client.call.CallCoordination;
+import com.lagrello.client.call.RetryAfterHold;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

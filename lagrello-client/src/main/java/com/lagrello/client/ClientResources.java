@@ -3,6 +3,8 @@ package com.lagrello.client;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.lagrello.client.call.RetryAllowance;
+
 /**
  * What a client built by a builder owns and the clients derived from it with
  * {@code mutate()} share: whether it is still open, and the account of its retry budget.

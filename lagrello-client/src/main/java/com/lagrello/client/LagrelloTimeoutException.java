@@ -15,7 +15,7 @@ public class LagrelloTimeoutException extends LagrelloException {
 	private static final long serialVersionUID = 1L;
 
 	/** The property that sets the call timeout, named in messages. */
-	static final String CALL_TIMEOUT_PROPERTY = "lagrello.call-timeout";
+	public static final String CALL_TIMEOUT_PROPERTY = "lagrello.call-timeout";
 
 	private final Duration timeout;
 

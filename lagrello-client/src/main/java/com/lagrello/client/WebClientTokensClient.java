@@ -7,6 +7,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import com.lagrello.client.paging.PageLinks;
+import com.lagrello.client.paging.PageTurn;
+import com.lagrello.client.paging.TokenPages;
+
+import com.lagrello.client.call.AnswerRule;
+import com.lagrello.client.call.Attempt;
+import com.lagrello.client.call.CallCoordination;
+import com.lagrello.client.call.Deadline;
+import com.lagrello.client.call.ErrorAnswers;
+import com.lagrello.client.call.Failures;
+import com.lagrello.client.call.Operation;
+import com.lagrello.client.call.OperationObservations;
+import com.lagrello.client.call.RetryAllowance;
+import com.lagrello.client.call.RetryRule;
+import com.lagrello.client.call.TransientFailureRetry;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
