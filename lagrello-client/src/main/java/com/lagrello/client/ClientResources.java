@@ -9,8 +9,8 @@ import com.lagrello.client.call.RetryAllowance;
  * What a client built by a builder owns and the clients derived from it with
  * {@code mutate()} share: whether it is still open, and the account of its retry budget.
  * The connections are the {@code WebClient.Builder}'s connector's, shared by cloning the
- * builder. Closing is the owner's: a derived client shares the state and does not close
- * it. Thread-safe.
+ * builder. Closing is the owner's: a client holding a shared view (a derived client, the
+ * API areas of a root) closes nothing. Thread-safe.
  */
 final class ClientResources {
 
@@ -21,17 +21,21 @@ final class ClientResources {
 	// the API the allowance counts the calls of
 	private final URI baseUrl;
 
-	private ClientResources(AtomicBoolean closed, RetryAllowance retryAllowance, URI baseUrl) {
+	// whether close() closes: the view of the client that made the resources
+	private final boolean owner;
+
+	private ClientResources(AtomicBoolean closed, RetryAllowance retryAllowance, URI baseUrl, boolean owner) {
 		this.closed = closed;
 		this.retryAllowance = retryAllowance;
 		this.baseUrl = baseUrl;
+		this.owner = owner;
 	}
 
 	/**
 	 * Returns the resources of a new client.
 	 */
 	static ClientResources open(URI baseUrl, RetryBudget budget) {
-		return new ClientResources(new AtomicBoolean(), new RetryAllowance(budget), baseUrl);
+		return new ClientResources(new AtomicBoolean(), new RetryAllowance(budget), baseUrl, true);
 	}
 
 	/**
@@ -40,10 +44,17 @@ final class ClientResources {
 	 * API, a region or gateway, has its own outages: its own account).
 	 */
 	ClientResources derived(URI baseUrl, RetryBudget budget) {
-		if (baseUrl.equals(this.baseUrl) && budget.equals(this.retryAllowance.budget())) {
-			return this;
-		}
-		return new ClientResources(this.closed, new RetryAllowance(budget), baseUrl);
+		RetryAllowance allowance = (baseUrl.equals(this.baseUrl) && budget.equals(this.retryAllowance.budget()))
+				? this.retryAllowance : new RetryAllowance(budget);
+		return new ClientResources(this.closed, allowance, baseUrl, false);
+	}
+
+	/**
+	 * Returns these resources for a part of the client that made them (an API area of a
+	 * root), which uses them and does not close them.
+	 */
+	ClientResources shared() {
+		return new ClientResources(this.closed, this.retryAllowance, this.baseUrl, false);
 	}
 
 	RetryAllowance retryAllowance() {
@@ -60,8 +71,14 @@ final class ClientResources {
 		}
 	}
 
+	/**
+	 * Closes the resources, when this is the view of the client that made them; a shared
+	 * view closes nothing.
+	 */
 	void close() {
-		this.closed.set(true);
+		if (this.owner) {
+			this.closed.set(true);
+		}
 	}
 
 }

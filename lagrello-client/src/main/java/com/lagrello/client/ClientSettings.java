@@ -319,20 +319,12 @@ public abstract sealed class ClientSettings<B extends ClientSettings<B>>
 	}
 
 	/**
-	 * The resources of a client built now: shared with the client this builder was
-	 * derived from, or new ones, which the client then owns.
+	 * The resources of a client built now: a view of those of the client this builder was
+	 * derived from, or new ones, which the client then owns and closes.
 	 */
 	ClientResources resources(ClientOptions options) {
 		return (this.sharedResources != null) ? this.sharedResources.derived(options.baseUrl(), options.retryBudget())
 				: ClientResources.open(options.baseUrl(), options.retryBudget());
-	}
-
-	/**
-	 * Whether a client built now owns its resources (and closes them), rather than
-	 * sharing those of the client this builder was derived from.
-	 */
-	boolean ownsResources() {
-		return this.sharedResources == null;
 	}
 
 	@Override

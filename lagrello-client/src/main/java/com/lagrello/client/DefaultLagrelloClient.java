@@ -10,16 +10,13 @@ final class DefaultLagrelloClient implements LagrelloClient {
 
 	private final ClientResources resources;
 
-	private final boolean ownsResources;
-
 	private final WebClientTokensClient tokens;
 
-	DefaultLagrelloClient(ClientOptions options, ClientResources resources, boolean ownsResources) {
+	DefaultLagrelloClient(ClientOptions options, ClientResources resources) {
 		this.options = options;
 		this.resources = resources;
-		this.ownsResources = ownsResources;
 		// the root closes the resources, not its areas
-		this.tokens = new WebClientTokensClient(options, resources, false);
+		this.tokens = new WebClientTokensClient(options, resources.shared());
 	}
 
 	@Override
@@ -34,9 +31,7 @@ final class DefaultLagrelloClient implements LagrelloClient {
 
 	@Override
 	public void close() {
-		if (this.ownsResources) {
-			this.resources.close();
-		}
+		this.resources.close();
 	}
 
 	@Override

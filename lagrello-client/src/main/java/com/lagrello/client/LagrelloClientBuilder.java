@@ -29,7 +29,7 @@ public final class LagrelloClientBuilder extends ClientSettings<LagrelloClientBu
 	 */
 	public LagrelloClient build() {
 		ClientOptions options = options();
-		return new DefaultLagrelloClient(options, resources(options), ownsResources());
+		return new DefaultLagrelloClient(options, resources(options));
 	}
 
 }

@@ -66,7 +66,7 @@ public final class TokensClientBuilder extends ClientSettings<TokensClientBuilde
 	 */
 	public WebClientTokensClient build() {
 		ClientOptions options = options();
-		return new WebClientTokensClient(options, resources(options), ownsResources());
+		return new WebClientTokensClient(options, resources(options));
 	}
 
 	/**

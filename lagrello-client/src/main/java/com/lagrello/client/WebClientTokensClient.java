@@ -68,8 +68,6 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final ClientResources resources;
 
-	private final boolean ownsResources;
-
 	private final WebClient webClient;
 
 	private final DefaultUriBuilderFactory uris;
@@ -84,10 +82,9 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final OperationObservations observations;
 
-	WebClientTokensClient(ClientOptions settings, ClientResources resources, boolean ownsResources) {
+	WebClientTokensClient(ClientOptions settings, ClientResources resources) {
 		this.settings = settings;
 		this.resources = resources;
-		this.ownsResources = ownsResources;
 		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(settings.baseUrl().toString());
 		// the base URL is already encoded (ASCII): only the id is encoded, strictly, as
 		// one segment
@@ -149,19 +146,13 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	@Override
 	public Flux<Token> listAll(int pageSize) {
 		LagrelloInvalidArgumentException refused = refusedPageSize(pageSize);
-		if (refused != null) {
-			return Flux.error(refused);
-		}
-		return this.pages.tokensFrom(firstPage(pageSize));
+		return (refused != null) ? Flux.error(refused) : this.pages.tokensFrom(firstPage(pageSize));
 	}
 
 	@Override
 	public Flux<TokenList> listPages(int pageSize) {
 		LagrelloInvalidArgumentException refused = refusedPageSize(pageSize);
-		if (refused != null) {
-			return Flux.error(refused);
-		}
-		return this.pages.pagesFrom(firstPage(pageSize));
+		return (refused != null) ? Flux.error(refused) : this.pages.pagesFrom(firstPage(pageSize));
 	}
 
 	@Override
@@ -393,9 +384,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 */
 	@Override
 	public void close() {
-		if (this.ownsResources) {
-			this.resources.close();
-		}
+		this.resources.close();
 	}
 
 	@Override
