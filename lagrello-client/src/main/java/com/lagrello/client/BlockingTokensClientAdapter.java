@@ -1,26 +1,19 @@
 package com.lagrello.client;
 
 import java.time.Duration;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
-import reactor.core.Exceptions;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * {@link BlockingTokensClient} as a thin face over a {@link TokensClient}: the one place
- * of the library that blocks. Every wait is bounded by the call timeout, also for an
- * implementation of {@code TokensClient} other than the library's own, and
- * {@code deleteAll} as a whole. An interrupt of the waiting thread cancels the call and
- * is thrown as a {@link LagrelloException}, the thread's interrupt flag kept.
+ * {@link BlockingTokensClient} as a thin face over a {@link TokensClient}, waiting with
+ * {@link BlockingCalls}, the one place of the library that blocks. Every wait is bounded
+ * by the call timeout, also for an implementation of {@code TokensClient} other than the
+ * library's own, and {@code deleteAll} as a whole. An interrupt of the waiting thread
+ * cancels the call and is thrown as a {@link LagrelloException}, the thread's interrupt
+ * flag kept.
  */
 final class BlockingTokensClientAdapter implements BlockingTokensClient {
 
@@ -30,17 +23,14 @@ final class BlockingTokensClientAdapter implements BlockingTokensClient {
 
 	private final TokensClient client;
 
-	private final Duration callTimeout;
-
-	private final Duration margin;
+	private final BlockingCalls calls;
 
 	private final Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll;
 
 	private BlockingTokensClientAdapter(TokensClient client, Duration callTimeout, Duration margin,
 			Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll) {
 		this.client = client;
-		this.callTimeout = callTimeout;
-		this.margin = margin;
+		this.calls = new BlockingCalls("BlockingTokensClient", "TokensClient", callTimeout, margin);
 		this.deleteAll = deleteAll;
 	}
 
@@ -66,103 +56,32 @@ final class BlockingTokensClientAdapter implements BlockingTokensClient {
 
 	@Override
 	public Token create(CreateTokenRequest request) {
-		return await("tokens/create", () -> this.client.create(request));
+		return this.calls.await("tokens/create", () -> this.client.create(request));
 	}
 
 	@Override
 	public TokenList listPage(int page, int size) {
-		return await("tokens/list", () -> this.client.listPage(page, size));
+		return this.calls.await("tokens/list", () -> this.client.listPage(page, size));
 	}
 
 	@Override
 	public Stream<Token> listAll() {
-		return stream("tokens/list", this.client::listAll);
+		return this.calls.stream("tokens/list", this.client::listAll);
 	}
 
 	@Override
 	public Stream<Token> listAll(int pageSize) {
-		return stream("tokens/list", () -> this.client.listAll(pageSize));
+		return this.calls.stream("tokens/list", () -> this.client.listAll(pageSize));
 	}
 
 	@Override
 	public void delete(String tokenId) {
-		await("tokens/delete", () -> this.client.delete(tokenId));
+		this.calls.await("tokens/delete", () -> this.client.delete(tokenId));
 	}
 
 	@Override
 	public DeleteAllResult deleteAll(Predicate<? super Token> filter) {
-		return await("tokens/delete", () -> this.deleteAll.apply(filter));
-	}
-
-	private <T> T await(String operation, Supplier<Mono<T>> call) {
-		refuseToStart(operation);
-		try {
-			return call.get()
-				.timeout(this.callTimeout.plus(this.margin),
-						Mono.error(() -> LagrelloTimeoutException.callTimeout(operation, this.callTimeout,
-								"ran out before the answer came")))
-				.block();
-		}
-		catch (RuntimeException ex) {
-			throw interruptedOrItself(operation, ex);
-		}
-	}
-
-	private Stream<Token> stream(String operation, Supplier<Flux<Token>> tokens) {
-		refuseToStart(operation);
-		// one token asked for at a time: a page is fetched when its first token is taken
-		Stream<Token> source = tokens.get().toStream(1);
-		Spliterator<Token> pages = source.spliterator();
-		return StreamSupport.stream(new Spliterators.AbstractSpliterator<Token>(Long.MAX_VALUE, Spliterator.ORDERED) {
-
-			@Override
-			public boolean tryAdvance(Consumer<? super Token> action) {
-				try {
-					return pages.tryAdvance(action);
-				}
-				catch (RuntimeException ex) {
-					RuntimeException thrown = interruptedOrItself(operation, ex);
-					if (thrown != ex) {
-						// nothing more is asked for
-						source.close();
-					}
-					throw thrown;
-				}
-			}
-
-		}, false).onClose(source::close);
-	}
-
-	/**
-	 * Refuses a call that could not wait: on a non-blocking thread, or an interrupted
-	 * one, whose call would be cancelled as it starts.
-	 */
-	private static void refuseToStart(String operation) {
-		if (Schedulers.isInNonBlockingThread()) {
-			throw new LagrelloException(
-					operation + " was not sent: BlockingTokensClient was called on the" + " non-blocking thread "
-							+ Thread.currentThread().getName() + ", which must never wait; use TokensClient there");
-		}
-		if (Thread.currentThread().isInterrupted()) {
-			throw new LagrelloException(operation + " was not sent: the calling thread "
-					+ Thread.currentThread().getName() + " is interrupted",
-					new InterruptedException("interrupted before the call"));
-		}
-	}
-
-	/**
-	 * Turns Reactor's wrapper of an interrupt while blocked into a
-	 * {@link LagrelloException}; the call was cancelled by then. The interrupt flag,
-	 * which the wait cleared, is set again, for the caller's own code to see it.
-	 */
-	private static RuntimeException interruptedOrItself(String operation, RuntimeException failure) {
-		if (Exceptions.unwrap(failure) instanceof InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-			return new LagrelloException(operation
-					+ " was interrupted while waiting for the answer: the call is cancelled and nothing more is sent",
-					interrupted);
-		}
-		return failure;
+		return this.calls.await("tokens/delete", () -> this.deleteAll.apply(filter));
 	}
 
 }

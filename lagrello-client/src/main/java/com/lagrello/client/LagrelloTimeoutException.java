@@ -27,7 +27,7 @@ public class LagrelloTimeoutException extends LagrelloException {
 	 */
 	public LagrelloTimeoutException(String operation, Duration timeout, Throwable cause) {
 		super(operation + " failed: no answer within " + timeout.toMillis()
-				+ " ms; raise the read timeout (lagrello.read-timeout) if the API is known to be this slow", cause);
+				+ " ms; raise the read timeout (readTimeout) if the API is known to be this slow", cause);
 		this.timeout = timeout;
 	}
 
@@ -49,9 +49,8 @@ public class LagrelloTimeoutException extends LagrelloException {
 	 * The read timeout ran out before a complete answer arrived.
 	 */
 	static LagrelloTimeoutException readTimeout(String operation, Duration readTimeout) {
-		return new LagrelloTimeoutException(operation, readTimeout,
-				new TimeoutException("no complete answer within the read timeout (lagrello.read-timeout) of "
-						+ readTimeout.toMillis() + " ms"));
+		return new LagrelloTimeoutException(operation, readTimeout, new TimeoutException(
+				"no complete answer within the read timeout (readTimeout) of " + readTimeout.toMillis() + " ms"));
 	}
 
 	/**

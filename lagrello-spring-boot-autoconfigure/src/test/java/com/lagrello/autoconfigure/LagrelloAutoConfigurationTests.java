@@ -273,11 +273,12 @@ class LagrelloAutoConfigurationTests {
 	void paginationConcurrencyReachesTheClient() {
 		api.stubFor(get(urlEqualTo("/v1/tokens?size=1"))
 			.willReturn(okJson(page("a-1", api.baseUrl() + "/v1/tokens?page=1&size=1"))));
-		// answered late, so that pages 1 to 3 are all asked for before any of them arrives
+		// answered late, so that pages 1 to 3 are all asked for before any of them
+		// arrives
 		api.stubFor(get(urlEqualTo("/v1/tokens?page=1&size=1"))
 			.willReturn(okJson(page("b-1", api.baseUrl() + "/v1/tokens?page=2&size=1")).withFixedDelay(300)));
-		api.stubFor(get(urlEqualTo("/v1/tokens?page=2&size=1"))
-			.willReturn(okJson(page("c-1", null)).withFixedDelay(300)));
+		api.stubFor(
+				get(urlEqualTo("/v1/tokens?page=2&size=1")).willReturn(okJson(page("c-1", null)).withFixedDelay(300)));
 		api.stubFor(get(urlEqualTo("/v1/tokens?page=3&size=1")).willReturn(okJson(page(null, null))));
 
 		pointedAtApi().withPropertyValues("lagrello.pagination.concurrency=3", "lagrello.pagination.page-size=1")

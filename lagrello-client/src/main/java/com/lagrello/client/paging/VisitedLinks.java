@@ -48,7 +48,7 @@ final class VisitedLinks {
 	void visit(URI link) {
 		if (this.digests.size() >= this.maxPages) {
 			throw new LagrelloPagingException("tokens/list stopped after " + this.maxPages
-					+ " pages (lagrello.pagination.max-pages): the server keeps sending next links");
+					+ " pages (maxPages): the server keeps sending next links");
 		}
 		if (!this.digests.add(digest(link))) {
 			throw new LagrelloPagingException(
