@@ -54,10 +54,13 @@ public class LagrelloTimeoutException extends LagrelloException {
 	}
 
 	/**
-	 * The call timeout ran out.
+	 * Returns the failure of a call whose call timeout ran out.
+	 * @param operation the API operation, for example {@code tokens/list}
+	 * @param callTimeout the call timeout
 	 * @param why what ran out, for the cause: the attempt in flight, a wait, a batch
+	 * @return the exception, its cause a {@link TimeoutException} saying why
 	 */
-	static LagrelloTimeoutException callTimeout(String operation, Duration callTimeout, String why) {
+	public static LagrelloTimeoutException callTimeout(String operation, Duration callTimeout, String why) {
 		return new LagrelloTimeoutException(operation, callTimeout, CALL_TIMEOUT_PROPERTY, new TimeoutException(
 				"the call timeout (" + CALL_TIMEOUT_PROPERTY + ") of " + callTimeout.toMillis() + " ms " + why));
 	}

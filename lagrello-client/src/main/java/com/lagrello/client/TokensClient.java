@@ -3,6 +3,8 @@ package com.lagrello.client;
 import java.time.Duration;
 import java.util.function.Predicate;
 
+import com.lagrello.client.blocking.BlockingTokensClientAdapter;
+import com.lagrello.client.bulk.BulkDelete;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -1,16 +1,15 @@
 package com.lagrello.client;
 
 import java.net.URI;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import com.lagrello.client.paging.PageLinks;
-import com.lagrello.client.paging.PageTurn;
-import com.lagrello.client.paging.TokenPages;
-
+import com.lagrello.client.blocking.BlockingTokensClientAdapter;
+import com.lagrello.client.bulk.BatchAccessTokens;
+import com.lagrello.client.bulk.BulkDelete;
 import com.lagrello.client.call.AnswerRule;
 import com.lagrello.client.call.Attempt;
 import com.lagrello.client.call.CallCoordination;
@@ -22,15 +21,18 @@ import com.lagrello.client.call.OperationObservations;
 import com.lagrello.client.call.RetryAllowance;
 import com.lagrello.client.call.RetryRule;
 import com.lagrello.client.call.TransientFailureRetry;
-
+import com.lagrello.client.paging.PageLinks;
+import com.lagrello.client.paging.PageTurn;
+import com.lagrello.client.paging.TokenPages;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 /**
  * {@link TokensClient} on Spring's {@link WebClient}. Immutable and thread-safe; build

@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.lagrello.client.LagrelloApiException;
 import com.lagrello.client.LagrelloTransportException;
-
 import reactor.core.publisher.Mono;
 
 /**

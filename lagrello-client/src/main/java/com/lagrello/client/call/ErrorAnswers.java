@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.lagrello.client.LagrelloApiException;
-
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
-import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns an HTTP error answer into a {@link LagrelloApiException}, reading the API's

@@ -8,7 +8,6 @@ import com.lagrello.client.LagrelloException;
 import com.lagrello.client.LagrelloTimeoutException;
 import com.lagrello.client.RetryBudget;
 import com.lagrello.client.RetryPolicy;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

@@ -3,7 +3,6 @@ package com.lagrello.client.call;
 import java.time.Duration;
 
 import com.lagrello.client.RetryBudget;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.scheduler.VirtualTimeScheduler;

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import com.lagrello.client.LagrelloInvalidArgumentException;
 import com.lagrello.client.RetryBudget;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,6 @@ import com.lagrello.client.LagrelloInvalidArgumentException;
 import com.lagrello.client.RetryBudget;
 import com.lagrello.client.RetryPolicy;
 import com.lagrello.client.TokensClientBuilder;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -7,7 +7,6 @@ import com.lagrello.client.LagrelloApiException;
 import com.lagrello.client.LagrelloTimeoutException;
 import com.lagrello.client.LagrelloTransportException;
 import com.lagrello.client.RetryPolicy;
-
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;

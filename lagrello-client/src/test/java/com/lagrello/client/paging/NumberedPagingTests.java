@@ -13,7 +13,6 @@ import com.lagrello.client.Paging;
 import com.lagrello.client.Permission;
 import com.lagrello.client.Token;
 import com.lagrello.client.TokenList;
-
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;

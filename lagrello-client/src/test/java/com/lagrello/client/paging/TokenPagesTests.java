@@ -9,7 +9,6 @@ import com.lagrello.client.Paging;
 import com.lagrello.client.Permission;
 import com.lagrello.client.Token;
 import com.lagrello.client.TokenList;
-
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

@@ -3,7 +3,6 @@ package com.lagrello.client.paging;
 import java.net.URI;
 
 import com.lagrello.client.LagrelloPagingException;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,10 +1,18 @@
-package com.lagrello.client;
+package com.lagrello.client.blocking;
 
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import com.lagrello.client.BlockingTokensClient;
+import com.lagrello.client.ClientOptions;
+import com.lagrello.client.CreateTokenRequest;
+import com.lagrello.client.DeleteAllResult;
+import com.lagrello.client.LagrelloException;
+import com.lagrello.client.Token;
+import com.lagrello.client.TokenList;
+import com.lagrello.client.TokensClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,7 +23,7 @@ import reactor.core.publisher.Mono;
  * cancels the call and is thrown as a {@link LagrelloException}, the thread's interrupt
  * flag kept.
  */
-final class BlockingTokensClientAdapter implements BlockingTokensClient {
+public final class BlockingTokensClientAdapter implements BlockingTokensClient {
 
 	// the library's own client bounds each call itself, and fails first (and is observed
 	// so): this adapter's timer is only a safety net, that much later
@@ -38,7 +46,7 @@ final class BlockingTokensClientAdapter implements BlockingTokensClient {
 	 * The blocking face of any implementation of {@code TokensClient}: each call, and
 	 * {@code deleteAll} as a whole, is bounded by the adapter's own timer.
 	 */
-	static BlockingTokensClientAdapter overAnyClient(TokensClient client, Duration callTimeout) {
+	public static BlockingTokensClientAdapter overAnyClient(TokensClient client, Duration callTimeout) {
 		ClientOptions.checkTimeout("callTimeout", callTimeout);
 		return new BlockingTokensClientAdapter(client, callTimeout, Duration.ZERO, client::deleteAll);
 	}
@@ -49,7 +57,7 @@ final class BlockingTokensClientAdapter implements BlockingTokensClient {
 	 * @param deleteAll the client's {@code deleteAll} bounded as a whole by the call
 	 * timeout, which tells what it deleted before the time ran out
 	 */
-	static BlockingTokensClientAdapter overOwnClient(TokensClient client, Duration callTimeout,
+	public static BlockingTokensClientAdapter overOwnClient(TokensClient client, Duration callTimeout,
 			Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll) {
 		return new BlockingTokensClientAdapter(client, callTimeout, SAFETY_MARGIN, deleteAll);
 	}

@@ -1,4 +1,4 @@
-package com.lagrello.client;
+package com.lagrello.client.bulk;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,9 +8,14 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import com.lagrello.client.DeleteAllResult;
+import com.lagrello.client.LagrelloApiException;
+import com.lagrello.client.LagrelloException;
+import com.lagrello.client.LagrelloInvalidArgumentException;
+import com.lagrello.client.Token;
+import com.lagrello.client.TokensClient;
 import com.lagrello.client.call.CallCoordination;
 import com.lagrello.client.call.RetryAfterHold;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,7 +31,7 @@ import reactor.core.publisher.Mono;
  * until that time. Bounded by a call timeout as a whole, when it is given one (the
  * blocking {@code deleteAll}): see {@link DeleteAllDeadline}.
  */
-final class BulkDelete {
+public final class BulkDelete {
 
 	private final TokensClient client;
 
@@ -39,7 +44,7 @@ final class BulkDelete {
 	 * @param client lists and deletes the tokens
 	 * @param concurrency the most deletes at a time
 	 */
-	BulkDelete(TokensClient client, int concurrency) {
+	public BulkDelete(TokensClient client, int concurrency) {
 		this(client, concurrency, null);
 	}
 
@@ -52,7 +57,7 @@ final class BulkDelete {
 	 * @param concurrency the most deletes at a time
 	 * @param callTimeout the longest time the whole batch may take, or {@code null}
 	 */
-	BulkDelete(TokensClient client, int concurrency, @Nullable Duration callTimeout) {
+	public BulkDelete(TokensClient client, int concurrency, @Nullable Duration callTimeout) {
 		this.client = client;
 		this.concurrency = concurrency;
 		this.callTimeout = callTimeout;
@@ -66,7 +71,7 @@ final class BulkDelete {
 	 * @return the result; fails only when the listing fails or the filter throws, always
 	 * with a {@link LagrelloException}
 	 */
-	Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter, Supplier<@Nullable String> accessToken) {
+	public Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter, Supplier<@Nullable String> accessToken) {
 		if (filter == null) {
 			return Mono.error(new LagrelloInvalidArgumentException("filter", "filter must not be null"));
 		}

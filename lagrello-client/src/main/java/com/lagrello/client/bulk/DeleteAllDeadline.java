@@ -1,11 +1,11 @@
-package com.lagrello.client;
+package com.lagrello.client.bulk;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import com.lagrello.client.LagrelloTimeoutException;
 import com.lagrello.client.call.ReactorClock;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;

@@ -1,4 +1,4 @@
-package com.lagrello.client;
+package com.lagrello.client.blocking;
 
 import java.time.Duration;
 import java.util.Spliterator;
@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import com.lagrello.client.LagrelloException;
+import com.lagrello.client.LagrelloTimeoutException;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,8 +1,9 @@
-package com.lagrello.client;
+package com.lagrello.client.bulk;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.lagrello.client.TokensClient;
 import org.jspecify.annotations.Nullable;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
@@ -14,7 +15,7 @@ import reactor.util.context.ContextView;
  * None of them is deleted by the batch. It travels in the Reactor context of the batch,
  * where each attempt records its token before it is sent. Thread-safe.
  */
-final class BatchAccessTokens {
+public final class BatchAccessTokens {
 
 	private static final String CONTEXT_KEY = BatchAccessTokens.class.getName();
 
@@ -24,7 +25,7 @@ final class BatchAccessTokens {
 	 * Records an access token of the batch.
 	 * @param accessToken the token as sent
 	 */
-	void used(String accessToken) {
+	public void used(String accessToken) {
 		this.used.add(accessToken);
 	}
 
@@ -34,7 +35,7 @@ final class BatchAccessTokens {
 	 * @param context the attempt's Reactor context
 	 * @param accessToken the token as sent
 	 */
-	static void record(ContextView context, String accessToken) {
+	public static void record(ContextView context, String accessToken) {
 		BatchAccessTokens batch = of(context);
 		if (batch != null) {
 			batch.used(accessToken);
@@ -46,7 +47,7 @@ final class BatchAccessTokens {
 	 * @param context the attempt's Reactor context
 	 * @return the batch's tokens, or {@code null} outside a batch
 	 */
-	static @Nullable BatchAccessTokens of(ContextView context) {
+	public static @Nullable BatchAccessTokens of(ContextView context) {
 		return context.getOrDefault(CONTEXT_KEY, null);
 	}
 
@@ -54,14 +55,14 @@ final class BatchAccessTokens {
 	 * Puts these tokens in a Reactor context, for the attempts of the batch to record
 	 * theirs.
 	 */
-	Context into(Context context) {
+	public Context into(Context context) {
 		return context.put(CONTEXT_KEY, this);
 	}
 
 	/**
 	 * Whether a token key is one of the access tokens recorded so far.
 	 */
-	boolean contains(@Nullable String tokenKey) {
+	public boolean contains(@Nullable String tokenKey) {
 		return tokenKey != null && this.used.contains(tokenKey);
 	}
 
@@ -69,7 +70,7 @@ final class BatchAccessTokens {
 	 * Whether the batch's requests authenticated with more than one token: the access
 	 * token changed while it ran.
 	 */
-	boolean rotated() {
+	public boolean rotated() {
 		return this.used.size() > 1;
 	}
 
