@@ -159,12 +159,12 @@ public class LagrelloProperties implements Validator {
 
 	@Override
 	public boolean supports(Class<?> type) {
-		return LagrelloProperties.class.isAssignableFrom(type);
+		return LagrelloPropertiesValidator.supports(type);
 	}
 
 	@Override
 	public void validate(Object target, Errors errors) {
-		LagrelloPropertiesValidator.validate((LagrelloProperties) target, errors);
+		LagrelloPropertiesValidator.validate(target, errors);
 	}
 
 	@Override

@@ -6,10 +6,10 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.lagrello.client.ClientOptions;
 import com.lagrello.client.LagrelloInvalidArgumentException;
 import com.lagrello.client.RetryBudget;
 import com.lagrello.client.RetryPolicy;
-import com.lagrello.client.ClientOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
@@ -23,7 +23,9 @@ import org.springframework.validation.FieldError;
  * value, where it came from, and this reason, instead of a stack trace or a silent
  * fallback at the first call. A rejected secret (the access token, the proxy credentials)
  * is shown masked there, like everywhere else. Limits are the client's own: the
- * properties are checked by the client's rules where it has them, not by copies.
+ * properties are checked by the client's checks ({@link ClientOptions},
+ * {@link RetryPolicy}, {@link RetryBudget}) where it has them, not by copies, and only
+ * the names are translated: the client's argument to the property's field.
  */
 final class LagrelloPropertiesValidator {
 
@@ -48,7 +50,56 @@ final class LagrelloPropertiesValidator {
 	private LagrelloPropertiesValidator() {
 	}
 
-	static void validate(LagrelloProperties properties, Errors errors) {
+	/**
+	 * Whether {@link #validate(Object, Errors)} checks objects of that type: the
+	 * properties and each of their groups. Spring Boot validates each group bound from
+	 * the environment on its own, under its own name ({@code lagrello.pagination}), which
+	 * lets the failure analysis find where a nested value came from; it only looks for a
+	 * field among the direct children of the validated object.
+	 * @param type the type of the bound object
+	 * @return whether it is validated here
+	 */
+	static boolean supports(Class<?> type) {
+		return LagrelloProperties.class.isAssignableFrom(type) || LagrelloProperties.Retry.class.equals(type)
+				|| LagrelloProperties.Budget.class.equals(type) || LagrelloProperties.Bulk.class.equals(type)
+				|| LagrelloProperties.Pagination.class.equals(type) || LagrelloProperties.Health.class.equals(type)
+				|| LagrelloProperties.Pool.class.equals(type) || LagrelloProperties.Proxy.class.equals(type);
+	}
+
+	/**
+	 * Validates the properties, with all their groups, or one group, with the groups
+	 * nested in it; field names are relative to the object validated.
+	 * @param target the properties or one of their groups
+	 * @param errors where to report
+	 */
+	static void validate(Object target, Errors errors) {
+		if (target instanceof LagrelloProperties properties) {
+			validateProperties(properties, errors);
+		}
+		else if (target instanceof LagrelloProperties.Retry retry) {
+			validateRetry(retry, errors);
+		}
+		else if (target instanceof LagrelloProperties.Budget budget) {
+			validateBudget(budget, errors);
+		}
+		else if (target instanceof LagrelloProperties.Bulk bulk) {
+			validateBulk(bulk, errors);
+		}
+		else if (target instanceof LagrelloProperties.Pagination pagination) {
+			validatePagination(pagination, errors);
+		}
+		else if (target instanceof LagrelloProperties.Health health) {
+			validateHealth(health, errors);
+		}
+		else if (target instanceof LagrelloProperties.Pool pool) {
+			validatePool(pool, errors);
+		}
+		else if (target instanceof LagrelloProperties.Proxy proxy) {
+			validateProxy(proxy, errors);
+		}
+	}
+
+	private static void validateProperties(LagrelloProperties properties, Errors errors) {
 		check(errors, "baseUrl",
 				() -> ClientOptions.checkBaseUrl(properties.getBaseUrl(), properties.isAllowInsecureHttp()));
 		String token = properties.getAccessToken();
@@ -61,65 +112,98 @@ final class LagrelloPropertiesValidator {
 		timeout("connectTimeout", properties.getConnectTimeout(), errors);
 		timeout("readTimeout", properties.getReadTimeout(), errors);
 		timeout("callTimeout", properties.getCallTimeout(), errors);
-		check(errors, "bulk.concurrency",
-				() -> ClientOptions.checkBulkConcurrency(properties.getBulk().getConcurrency()));
+		nested("bulk", errors, () -> validateBulk(properties.getBulk(), errors));
 		DataSize size = properties.getMaxInMemorySize();
 		if (size == null || size.toBytes() < 1 || size.toBytes() > MAX_IN_MEMORY_SIZE) {
 			errors.rejectValue("maxInMemorySize", "range",
 					"must be from 1B to " + MAX_IN_MEMORY_SIZE + "B (about 2GB), for example 1MB");
 		}
-		LagrelloProperties.Retry retry = properties.getRetry();
-		check(errors, (argument) -> "retry." + argument, () -> new RetryPolicy(retry.getMaxAttempts(),
-				retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getMaxRetryAfter()));
-		LagrelloProperties.Budget budget = retry.getBudget();
-		check(errors, (argument) -> "retry.budget." + argument,
+		nested("retry", errors, () -> validateRetry(properties.getRetry(), errors));
+		nested("proxy", errors, () -> validateProxy(properties.getProxy(), errors));
+		nested("pagination", errors, () -> validatePagination(properties.getPagination(), errors));
+		nested("health", errors, () -> validateHealth(properties.getHealth(), errors));
+		nested("pool", errors, () -> validatePool(properties.getPool(), errors));
+	}
+
+	private static void nested(String group, Errors errors, Runnable validation) {
+		errors.pushNestedPath(group);
+		try {
+			validation.run();
+		}
+		finally {
+			errors.popNestedPath();
+		}
+	}
+
+	private static void validateBulk(LagrelloProperties.Bulk bulk, Errors errors) {
+		check(errors, "concurrency", () -> ClientOptions.checkBulkConcurrency(bulk.getConcurrency()));
+	}
+
+	/**
+	 * The client's {@link RetryPolicy} rules (as for the budget, {@link RetryBudget}'s),
+	 * so that a value it would refuse (or could not compute with) stops start-up rather
+	 * than the first call. The argument the policy names is the property's field.
+	 */
+	private static void validateRetry(LagrelloProperties.Retry retry, Errors errors) {
+		check(errors, Function.identity(), () -> new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(),
+				retry.getMaxBackoff(), retry.getMaxRetryAfter()));
+		nested("budget", errors, () -> validateBudget(retry.getBudget(), errors));
+	}
+
+	private static void validateBudget(LagrelloProperties.Budget budget, Errors errors) {
+		check(errors, Function.identity(),
 				() -> RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow()));
-		validateProxy(properties.getProxy(), errors);
-		LagrelloProperties.Pagination pagination = properties.getPagination();
-		check(errors, "pagination.pageSize", () -> ClientOptions.checkPageSize(pagination.getPageSize()));
-		check(errors, "pagination.maxPages", () -> ClientOptions.checkMaxPages(pagination.getMaxPages()));
-		check(errors, "pagination.concurrency",
-				() -> ClientOptions.checkPaginationConcurrency(pagination.getConcurrency()));
-		timeout("health.timeout", properties.getHealth().getTimeout(), errors);
-		notNegative("health.interval", properties.getHealth().getInterval(), errors);
-		atMostADay("health.interval", properties.getHealth().getInterval(), errors);
-		timeout("pool.maxIdleTime", properties.getPool().getMaxIdleTime(), errors);
-		if (properties.getPool().getMaxConnections() < 1) {
-			errors.rejectValue("pool.maxConnections", "range", "must be 1 or more");
+	}
+
+	private static void validatePagination(LagrelloProperties.Pagination pagination, Errors errors) {
+		check(errors, "pageSize", () -> ClientOptions.checkPageSize(pagination.getPageSize()));
+		check(errors, "maxPages", () -> ClientOptions.checkMaxPages(pagination.getMaxPages()));
+		check(errors, "concurrency", () -> ClientOptions.checkPaginationConcurrency(pagination.getConcurrency()));
+	}
+
+	private static void validateHealth(LagrelloProperties.Health health, Errors errors) {
+		timeout("timeout", health.getTimeout(), errors);
+		notNegative("interval", health.getInterval(), errors);
+		atMostADay("interval", health.getInterval(), errors);
+	}
+
+	private static void validatePool(LagrelloProperties.Pool pool, Errors errors) {
+		timeout("maxIdleTime", pool.getMaxIdleTime(), errors);
+		if (pool.getMaxConnections() < 1) {
+			errors.rejectValue("maxConnections", "range", "must be 1 or more");
 		}
 	}
 
 	private static void validateProxy(LagrelloProperties.Proxy proxy, Errors errors) {
-		boolean userUnresolved = unresolvedPlaceholder("proxy.username", proxy.getUsername(), errors);
-		if (unresolvedPlaceholder("proxy.password", proxy.getPassword(), errors) || userUnresolved) {
+		boolean userUnresolved = unresolvedPlaceholder("username", proxy.getUsername(), errors);
+		if (unresolvedPlaceholder("password", proxy.getPassword(), errors) || userUnresolved) {
 			return;
 		}
 		String host = proxy.getHost();
 		boolean hasHost = host != null && !host.isBlank();
 		if (hasHost && !HOST.matcher(host.strip()).matches()) {
-			errors.rejectValue("proxy.host", "shape",
-					"must be a host name or address only, without scheme, port or path,"
-							+ " for example proxy.example.com");
+			errors.rejectValue("host", "shape", "must be a host name or address only, without scheme, port or path,"
+					+ " for example proxy.example.com");
 		}
 		Integer port = proxy.getPort();
 		if (hasHost && (port == null || port < 1 || port > 65535)) {
-			errors.rejectValue("proxy.port", "range", "must be from 1 to 65535 when lagrello.proxy.host is set");
+			errors.rejectValue("port", "range", "must be from 1 to 65535 when lagrello.proxy.host is set");
 		}
 		if (!hasHost && (port != null || proxy.getUsername() != null || proxy.getPassword() != null
 				|| !proxy.getNonProxyHosts().isEmpty())) {
-			errors.rejectValue("proxy.host", "missing",
+			errors.rejectValue("host", "missing",
 					"must be set when lagrello.proxy.port, username, password or non-proxy-hosts is");
 		}
 		if ((proxy.getUsername() == null || proxy.getUsername().isBlank()) != (proxy.getPassword() == null)) {
-			rejectSecret(errors, "proxy.username", "pair", "and lagrello.proxy.password must be set together");
+			rejectSecret(errors, "username", "pair", "and lagrello.proxy.password must be set together");
 		}
 		if (proxy.getUsername() != null && proxy.getUsername().indexOf(':') >= 0) {
-			rejectSecret(errors, "proxy.username", "shape",
+			rejectSecret(errors, "username", "shape",
 					"must not contain ':', which Basic authentication cannot carry in a user name");
 		}
 		for (String entry : proxy.getNonProxyHosts()) {
 			if (entry == null || !NON_PROXY_HOST.matcher(entry.strip()).matches()) {
-				errors.rejectValue("proxy.nonProxyHosts", "shape",
+				errors.rejectValue("nonProxyHosts", "shape",
 						"must be host names or addresses without port, IPv6 ones in brackets, with * for any part of"
 								+ " a name (*.example.com, not .example.com), but one is '" + entry + "'");
 			}
@@ -131,7 +215,7 @@ final class LagrelloPropertiesValidator {
 	 * rejects the property with the client's reason: the client's rules, not a copy of
 	 * them. Only the names are translated: the field is the property's, and a builder
 	 * setting the reason names becomes its property.
-	 * @param field the property's field, relative to {@code lagrello}
+	 * @param field the property's field, relative to the object validated
 	 */
 	private static void check(Errors errors, String field, Runnable check) {
 		check(errors, (argument) -> field, check);
@@ -191,8 +275,7 @@ final class LagrelloPropertiesValidator {
 	 * one rule for timeouts.
 	 */
 	private static void timeout(String field, @Nullable Duration value, Errors errors) {
-		String setting = field.substring(field.lastIndexOf('.') + 1);
-		check(errors, field, () -> ClientOptions.checkTimeout(setting, value));
+		check(errors, field, () -> ClientOptions.checkTimeout(field, value));
 	}
 
 	/**

@@ -23,11 +23,13 @@ import java.lang.annotation.Target;
  * </pre> Each application context gets its own server, started with the context and
  * stopped when it closes, and a {@link FakeLagrelloConnectionDetails} bean (primary) that
  * the auto-configured client uses in place of the {@code lagrello.*} connection
- * properties. Spring caches contexts across test methods and classes, so call
- * {@link FakeLagrelloServer#reset()} where a test needs a fresh state; the faults a test
- * planned with {@link FakeLagrelloServer#failNext(int, FakeFault)} end with it. The retry
- * budget ({@code lagrello.retry.budget.enabled}) is off unless the test turns it on, so
- * that one test's outage cannot spend the next test's retries.
+ * properties. Spring caches contexts across test methods and classes, so the server is
+ * reset before each test method, before its {@code @BeforeEach} methods (see
+ * {@link #resetBeforeEachTest()}): every test starts from the initial tokens with no
+ * recorded requests, whichever test ran before it. The faults a test planned with
+ * {@link FakeLagrelloServer#failNext(int, FakeFault)} end with it. The retry budget
+ * ({@code lagrello.retry.budget.enabled}) is off unless the test turns it on, so that one
+ * test's outage cannot spend the next test's retries.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,5 +42,15 @@ public @interface AutoConfigureFakeLagrello {
 	 * @return the number of generated tokens
 	 */
 	int seedTokens() default 0;
+
+	/**
+	 * Whether the server goes back to its initial tokens and forgets its recorded
+	 * requests and planned faults ({@link FakeLagrelloServer#reset()}) before each test
+	 * method of the annotated class. Turn it off to keep what the application or an
+	 * earlier test left on the fake, for example tokens created while the context started
+	 * or in a {@code @BeforeAll} method.
+	 * @return {@code true} (the default) to reset before each test
+	 */
+	boolean resetBeforeEachTest() default true;
 
 }

@@ -7,9 +7,9 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 /**
  * Forgets the faults a test planned on the {@link FakeLagrelloServer} of
  * {@link AutoConfigureFakeLagrello} as soon as the test method returns, so that a fault
- * one test did not use up cannot fail the next test of a cached context. Tokens and
- * recorded requests are kept: tests reset those with {@link FakeLagrelloServer#reset()}
- * where they need to.
+ * one test did not use up cannot fail the next test of a cached context, not even its own
+ * {@code @AfterEach} methods. The rest of the server's state is reset before each test
+ * ({@link FakeLagrelloResetTestExecutionListener}).
  */
 public class FakeLagrelloFaultsTestExecutionListener extends AbstractTestExecutionListener {
 

@@ -4,7 +4,6 @@ import com.lagrello.autoconfigure.LagrelloConnectionDetails;
 import com.lagrello.client.CreateTokenRequest;
 import com.lagrello.client.Permission;
 import com.lagrello.client.TokensClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -29,11 +28,6 @@ class AutoConfigureFakeLagrelloTests {
 
 	@Autowired
 	private FakeLagrelloServer lagrello;
-
-	@BeforeEach
-	void reset() {
-		this.lagrello.reset();
-	}
 
 	@Test
 	void injectedTokensClientWorksWithoutAnyLagrelloProperty(@Autowired Environment environment) {

@@ -82,7 +82,7 @@ public final class RetryAllowance {
 				this.epochs[i] = Long.MIN_VALUE;
 			}
 		}
-		int slot = (int) Math.floorMod(epoch, SLICES);
+		int slot = Math.floorMod(epoch, SLICES);
 		if (this.epochs[slot] != epoch) {
 			this.epochs[slot] = epoch;
 			this.calls[slot] = 0;

@@ -36,7 +36,6 @@ class MvcSampleApplicationTests {
 
 	@BeforeEach
 	void setUp(@LocalServerPort int port) {
-		this.lagrello.reset();
 		this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
 	}
 

@@ -1,6 +1,7 @@
 package com.lagrello.sample.support;
 
 import com.lagrello.autoconfigure.LagrelloConnectionDetails;
+import com.lagrello.test.FakeLagrelloConfiguration;
 import com.lagrello.test.FakeLagrelloConnectionDetails;
 import com.lagrello.test.FakeLagrelloServer;
 import org.slf4j.Logger;
@@ -26,7 +27,9 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedLagrelloConfiguration.NoLagrelloConnectionConfigured.class)
-@ConditionalOnMissingBean(LagrelloConnectionDetails.class)
+// nor when run with FakeLagrelloConfiguration (TestMvcSampleApplication), which brings
+// its own fake
+@ConditionalOnMissingBean({ LagrelloConnectionDetails.class, FakeLagrelloConfiguration.class })
 public class EmbeddedLagrelloConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedLagrelloConfiguration.class);

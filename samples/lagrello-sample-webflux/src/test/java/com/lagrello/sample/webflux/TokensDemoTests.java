@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.demo=true")
-@AutoConfigureFakeLagrello(seedTokens = 5)
+// the demo ran as the context started: keep what it left on the fake
+@AutoConfigureFakeLagrello(seedTokens = 5, resetBeforeEachTest = false)
 class TokensDemoTests {
 
 	@Autowired

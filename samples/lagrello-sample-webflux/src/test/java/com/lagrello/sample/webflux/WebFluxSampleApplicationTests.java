@@ -35,7 +35,6 @@ class WebFluxSampleApplicationTests {
 
 	@BeforeEach
 	void setUp(@LocalServerPort int port) {
-		this.lagrello.reset();
 		this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
 	}
 

@@ -7,7 +7,6 @@ import com.lagrello.test.AutoConfigureFakeLagrello;
 import com.lagrello.test.FakeFault;
 import com.lagrello.test.FakeLagrelloServer;
 import com.lagrello.test.RecordedRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,20 +19,20 @@ import org.springframework.http.HttpMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's test of {@link TokenService}, as it is printed there.
+ * The README's test of {@link TokenService}, as it is printed there. Nothing resets the
+ * fake here: {@link AutoConfigureFakeLagrello} does before each test, so the tests pass
+ * in any order ({@link TokenServiceTestsInAnyOrderTests}).
  */
 @SpringBootTest(classes = TokenServiceTests.Application.class)
 // README:test
-// no lagrello.* property needed
-@AutoConfigureFakeLagrello(seedTokens = 3)
+@AutoConfigureFakeLagrello(seedTokens = 3) // no lagrello.* property needed
 class TokenServiceTests {
 
 	@Autowired
 	TokenService service;
 
-	// a stateful fake on a real local socket
 	@Autowired
-	FakeLagrelloServer lagrello;
+	FakeLagrelloServer lagrello; // a stateful fake on a real local socket
 
 	@Test
 	void createsACiTokenWhenRateLimitedOnce() {
@@ -51,11 +50,6 @@ class TokenServiceTests {
 		assertThat(lagrello.token(ci.tokenKey())).isEmpty();
 	}
 	// README:end
-
-	@BeforeEach
-	void reset() {
-		this.lagrello.reset();
-	}
 
 	@Test
 	void listsTheNamesOfEveryToken() {
