@@ -49,6 +49,26 @@ public class LagrelloApiException extends LagrelloException {
 		this.retryAfter = retryAfter;
 	}
 
+	/**
+	 * Creates the copy of a failure that {@link #notRetried(String)} returns.
+	 * @param failure the failure the call ended with
+	 * @param notRetriedBecause why the client stopped retrying
+	 */
+	protected LagrelloApiException(LagrelloApiException failure, String notRetriedBecause) {
+		super(failure, notRetriedBecause);
+		this.operation = failure.operation;
+		this.statusCode = failure.statusCode;
+		this.errorType = failure.errorType;
+		this.serverMessage = failure.serverMessage;
+		this.requestId = failure.requestId;
+		this.retryAfter = failure.retryAfter;
+	}
+
+	@Override
+	public LagrelloApiException notRetried(String reason) {
+		return new LagrelloApiException(this, reason);
+	}
+
 	private static String describe(String operation, int statusCode, @Nullable String errorType,
 			@Nullable String serverMessage, @Nullable String requestId) {
 		StringBuilder message = new StringBuilder(operation).append(" failed: HTTP ").append(statusCode);

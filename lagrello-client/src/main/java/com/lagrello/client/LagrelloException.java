@@ -11,9 +11,6 @@ public class LagrelloException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	// why the client gave up on the call, when that is not the failure itself
-	private volatile @Nullable String givenUpBecause;
-
 	/**
 	 * Creates an exception.
 	 * @param message what failed, and what to do about it where that is known
@@ -32,22 +29,31 @@ public class LagrelloException extends RuntimeException {
 	}
 
 	/**
-	 * Returns what failed, and why the client stopped retrying when that was its decision
-	 * (for example a spent retry budget).
-	 * @return the message
+	 * Creates the copy of a failure that {@link #notRetried(String)} returns: its message
+	 * with the reason added, its cause, stack trace and suppressed exceptions.
+	 * @param failure the failure the call ended with
+	 * @param notRetriedBecause why the client stopped retrying
 	 */
-	@Override
-	public String getMessage() {
-		String reason = this.givenUpBecause;
-		return (reason != null) ? super.getMessage() + "; not retried: " + reason : super.getMessage();
+	protected LagrelloException(LagrelloException failure, String notRetriedBecause) {
+		super(failure.getMessage() + "; not retried: " + notRetriedBecause, failure.getCause());
+		setStackTrace(failure.getStackTrace());
+		for (Throwable suppressed : failure.getSuppressed()) {
+			addSuppressed(suppressed);
+		}
 	}
 
 	/**
-	 * Adds to the message why the client did not retry: the failure is still the last
-	 * answer's, which a caller may handle as such.
+	 * Returns this failure as the call ends with it when the client stopped retrying for
+	 * a reason of its own (a spent retry budget, a call timeout that would end before the
+	 * next attempt): an exception of the same class with the same details, cause and
+	 * stack trace, whose message says why it was not retried. It is still the last
+	 * answer's failure, which a caller may handle as such. This exception is unchanged.
+	 * Subclasses whose failures the client retries return their own class.
+	 * @param reason why the client did not retry
+	 * @return the failure to end the call with
 	 */
-	void givenUpBecause(String reason) {
-		this.givenUpBecause = reason;
+	public LagrelloException notRetried(String reason) {
+		return new LagrelloException(this, reason);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.lagrello.client;
 
+import com.lagrello.client.call.ApiError;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;

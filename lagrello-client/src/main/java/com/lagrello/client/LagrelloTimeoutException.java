@@ -15,7 +15,7 @@ public class LagrelloTimeoutException extends LagrelloException {
 	private static final long serialVersionUID = 1L;
 
 	/** The property that sets the call timeout, named in messages. */
-	static final String CALL_TIMEOUT_PROPERTY = "lagrello.call-timeout";
+	public static final String CALL_TIMEOUT_PROPERTY = "lagrello.call-timeout";
 
 	private final Duration timeout;
 
@@ -27,7 +27,7 @@ public class LagrelloTimeoutException extends LagrelloException {
 	 */
 	public LagrelloTimeoutException(String operation, Duration timeout, Throwable cause) {
 		super(operation + " failed: no answer within " + timeout.toMillis()
-				+ " ms; raise the read timeout (lagrello.read-timeout) if the API is known to be this slow", cause);
+				+ " ms; raise the read timeout (readTimeout) if the API is known to be this slow", cause);
 		this.timeout = timeout;
 	}
 
@@ -49,16 +49,18 @@ public class LagrelloTimeoutException extends LagrelloException {
 	 * The read timeout ran out before a complete answer arrived.
 	 */
 	static LagrelloTimeoutException readTimeout(String operation, Duration readTimeout) {
-		return new LagrelloTimeoutException(operation, readTimeout,
-				new TimeoutException("no complete answer within the read timeout (lagrello.read-timeout) of "
-						+ readTimeout.toMillis() + " ms"));
+		return new LagrelloTimeoutException(operation, readTimeout, new TimeoutException(
+				"no complete answer within the read timeout (readTimeout) of " + readTimeout.toMillis() + " ms"));
 	}
 
 	/**
-	 * The call timeout ran out.
+	 * Returns the failure of a call whose call timeout ran out.
+	 * @param operation the API operation, for example {@code tokens/list}
+	 * @param callTimeout the call timeout
 	 * @param why what ran out, for the cause: the attempt in flight, a wait, a batch
+	 * @return the exception, its cause a {@link TimeoutException} saying why
 	 */
-	static LagrelloTimeoutException callTimeout(String operation, Duration callTimeout, String why) {
+	public static LagrelloTimeoutException callTimeout(String operation, Duration callTimeout, String why) {
 		return new LagrelloTimeoutException(operation, callTimeout, CALL_TIMEOUT_PROPERTY, new TimeoutException(
 				"the call timeout (" + CALL_TIMEOUT_PROPERTY + ") of " + callTimeout.toMillis() + " ms " + why));
 	}

@@ -26,6 +26,22 @@ public class LagrelloTransportException extends LagrelloException {
 	}
 
 	/**
+	 * Creates the copy of a failure that {@link #notRetried(String)} returns.
+	 * @param failure the failure the call ended with
+	 * @param notRetriedBecause why the client stopped retrying
+	 */
+	protected LagrelloTransportException(LagrelloTransportException failure, String notRetriedBecause) {
+		super(failure, notRetriedBecause);
+		this.requestSent = failure.requestSent;
+		this.responseStarted = failure.responseStarted;
+	}
+
+	@Override
+	public LagrelloTransportException notRetried(String reason) {
+		return new LagrelloTransportException(this, reason);
+	}
+
+	/**
 	 * Whether the request may have reached the server. {@code false} only when the
 	 * connection could not even be made.
 	 * @return {@code false} if the request provably never left the client

@@ -70,7 +70,7 @@ public final class RetryBudget {
 					"retry budget min-retries must be 0 or more, but is " + minRetries);
 		}
 		if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0
-				|| window.compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
+				|| window.compareTo(ClientOptions.MAX_TIMEOUT) > 0) {
 			throw new LagrelloInvalidArgumentException("window",
 					"retry budget window must be from 1s to a day, but is " + window);
 		}

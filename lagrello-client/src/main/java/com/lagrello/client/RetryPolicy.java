@@ -67,9 +67,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 			throw new LagrelloInvalidArgumentException(name,
 					"retry " + name + " must be zero or more, but is " + value);
 		}
-		if (value.compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
+		if (value.compareTo(ClientOptions.MAX_TIMEOUT) > 0) {
 			throw new LagrelloInvalidArgumentException(name, "retryPolicy " + name + " must be at most 1d"
-					+ " (TokensClientBuilder.MAX_TIMEOUT, the longest call timeout), but is " + value);
+					+ " (ClientOptions.MAX_TIMEOUT, the longest call timeout), but is " + value);
 		}
 	}
 

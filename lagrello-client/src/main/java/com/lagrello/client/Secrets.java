@@ -1,9 +1,5 @@
 package com.lagrello.client;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,31 +25,6 @@ final class Secrets {
 			return "****";
 		}
 		return "****" + secret.substring(secret.length() - VISIBLE);
-	}
-
-	/**
-	 * Replaces every occurrence of the secret in a text from elsewhere, say a server's
-	 * error message that echoes the token it refused.
-	 */
-	static @Nullable String redact(@Nullable String text, String secret) {
-		return (text != null && !secret.isEmpty() && text.contains(secret)) ? text.replace(secret, "****") : text;
-	}
-
-	/**
-	 * Replaces every occurrence of the access token and of the other secrets, the longest
-	 * first, so that a secret containing another is replaced whole.
-	 */
-	static @Nullable String redact(@Nullable String text, String accessToken, List<String> others) {
-		if (others.isEmpty()) {
-			return redact(text, accessToken);
-		}
-		String redacted = text;
-		for (String secret : Stream.concat(Stream.of(accessToken), others.stream())
-			.sorted(Comparator.comparingInt(String::length).reversed())
-			.toList()) {
-			redacted = redact(redacted, secret);
-		}
-		return redacted;
 	}
 
 }

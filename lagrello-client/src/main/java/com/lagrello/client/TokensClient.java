@@ -3,6 +3,8 @@ package com.lagrello.client;
 import java.time.Duration;
 import java.util.function.Predicate;
 
+import com.lagrello.client.blocking.BlockingTokensClientAdapter;
+import com.lagrello.client.bulk.BulkDelete;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -132,7 +134,7 @@ public interface TokensClient {
 	 * only when the listing fails or the filter throws (then nothing is deleted)
 	 */
 	default Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter) {
-		return new BulkDelete(this, (tokenId, retryAfter) -> delete(tokenId), 4).deleteAll(filter, () -> null);
+		return new BulkDelete(this, ClientOptions.DEFAULT_BULK_CONCURRENCY).deleteAll(filter, () -> null);
 	}
 
 	/**
@@ -146,7 +148,7 @@ public interface TokensClient {
 	 * @return the blocking face of this client
 	 */
 	default BlockingTokensClient blocking() {
-		return blocking(TokensClientBuilder.DEFAULT_CALL_TIMEOUT);
+		return blocking(ClientOptions.DEFAULT_CALL_TIMEOUT);
 	}
 
 	/**

@@ -1,22 +1,38 @@
 package com.lagrello.client;
 
 import java.net.URI;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import com.lagrello.client.blocking.BlockingTokensClientAdapter;
+import com.lagrello.client.bulk.BatchAccessTokens;
+import com.lagrello.client.bulk.BulkDelete;
+import com.lagrello.client.call.AnswerRule;
+import com.lagrello.client.call.Attempt;
+import com.lagrello.client.call.CallCoordination;
+import com.lagrello.client.call.Deadline;
+import com.lagrello.client.call.ErrorAnswers;
+import com.lagrello.client.call.Failures;
+import com.lagrello.client.call.Operation;
+import com.lagrello.client.call.OperationObservations;
+import com.lagrello.client.call.RetryAllowance;
+import com.lagrello.client.call.RetryRule;
+import com.lagrello.client.call.TransientFailureRetry;
+import com.lagrello.client.paging.PageLinks;
+import com.lagrello.client.paging.PageTurn;
+import com.lagrello.client.paging.TokenPages;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ClientHttpRequest;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
  * {@link TokensClient} on Spring's {@link WebClient}. Immutable and thread-safe; build
@@ -24,8 +40,8 @@ import reactor.util.context.ContextView;
  * <p>
  * Every request is observed under a URI template ({@code /v1/tokens},
  * {@code /v1/tokens/{id}}), never the raw URL, so metrics and traces stay bounded, also
- * for pages reached through absolute {@code next} links. {@link #close()} releases the
- * client's read-timeout timer; the connections belong to the {@code WebClient}'s
+ * for pages reached through absolute {@code next} links. {@link #close()} closes the
+ * client and those derived from it; the connections belong to the {@code WebClient}'s
  * connector.
  */
 public final class WebClientTokensClient implements TokensClient, AutoCloseable {
@@ -37,15 +53,22 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	static final String TOKEN_PATH = "/v1/tokens/{id}";
 
-	static final int MAX_PAGE_SIZE = 20;
+	/** {@code POST /v1/tokens}: never sent twice once it may have reached the server. */
+	static final Operation CREATE = new Operation("tokens/create", TOKENS_PATH, RetryRule.NOT_SENT, AnswerRule.AS_IS);
 
-	private final ClientSettings settings;
+	/** {@code GET /v1/tokens}: a read, retried on every transient failure. */
+	static final Operation LIST = new Operation("tokens/list", TOKENS_PATH, RetryRule.TRANSIENT, AnswerRule.AS_IS);
 
-	private final ReadTimeouts timeouts;
+	/**
+	 * {@code DELETE /v1/tokens/{id}}: retried on every transient failure, and done on a
+	 * {@code 404} after an attempt whose answer was lost.
+	 */
+	static final Operation DELETE = new Operation("tokens/delete", TOKEN_PATH, RetryRule.TRANSIENT,
+			AnswerRule.GONE_AFTER_LOST_ANSWER);
 
-	private final boolean ownsTimeouts;
+	private final ClientOptions settings;
 
-	private final RetryAllowance retryAllowance;
+	private final ClientResources resources;
 
 	private final WebClient webClient;
 
@@ -61,12 +84,9 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final OperationObservations observations;
 
-	WebClientTokensClient(ClientSettings settings, ReadTimeouts timeouts, boolean ownsTimeouts,
-			RetryAllowance retryAllowance) {
+	WebClientTokensClient(ClientOptions settings, ClientResources resources) {
 		this.settings = settings;
-		this.timeouts = timeouts;
-		this.ownsTimeouts = ownsTimeouts;
-		this.retryAllowance = retryAllowance;
+		this.resources = resources;
 		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(settings.baseUrl().toString());
 		// the base URL is already encoded (ASCII): only the id is encoded, strictly, as
 		// one segment
@@ -84,9 +104,9 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		this.uris = uris;
 		this.tokensUrl = settings.baseUrl() + TOKENS_PATH;
 		this.pageLinks = new PageLinks(settings.baseUrl(), settings.rebasePageLinks());
-		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), settings.pageConcurrency(), this.tokensUrl,
-				this::retrievePage);
-		this.failures = new Failures(settings.baseUrl(), settings.redactedSecrets());
+		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), settings.paginationConcurrency(),
+				this.tokensUrl, this::retrievePage);
+		this.failures = new Failures(settings.baseUrl());
 		this.observations = new OperationObservations(settings.observationRegistry());
 	}
 
@@ -95,19 +115,16 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		if (request == null) {
 			return Mono.error(new LagrelloInvalidArgumentException("request", "request must not be null"));
 		}
-		return call("tokens/create", false,
-				(token) -> this.webClient.post()
-					.uri(TOKENS_PATH)
-					.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
-					.httpRequest(bearer(token))
-					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(request)
-					.retrieve()
-					.onStatus(WebClientTokensClient::isNotSuccess,
-							(response) -> ErrorAnswers.toException("tokens/create", response, token,
-									this.settings.redactedSecrets()))
-					.bodyToMono(Token.class)
-					.switchIfEmpty(noBody("tokens/create")));
+		return call(CREATE, (attempt) -> this.webClient.post()
+			.uri(TOKENS_PATH)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, CREATE.uriTemplate())
+			.httpRequest(attempt.authorization())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(request)
+			.retrieve()
+			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException(attempt, response))
+			.bodyToMono(Token.class)
+			.switchIfEmpty(noBody(CREATE)));
 	}
 
 	@Override
@@ -115,8 +132,9 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		if (page < 0) {
 			return Mono.error(new LagrelloInvalidArgumentException("page", "page must be 0 or more, but is " + page));
 		}
-		if (isInvalidPageSize(size)) {
-			return Mono.error(invalidPageSize(size));
+		LagrelloInvalidArgumentException refused = refusedPageSize(size);
+		if (refused != null) {
+			return Mono.error(refused);
 		}
 		// the base URL is already encoded and the rest is digits: no URI builder needed
 		return retrievePage(URI.create(this.tokensUrl + "?page=" + page + "&size=" + size), PageTurn.NOW);
@@ -129,18 +147,14 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	@Override
 	public Flux<Token> listAll(int pageSize) {
-		if (isInvalidPageSize(pageSize)) {
-			return Flux.error(invalidPageSize(pageSize));
-		}
-		return this.pages.tokensFrom(firstPage(pageSize));
+		LagrelloInvalidArgumentException refused = refusedPageSize(pageSize);
+		return (refused != null) ? Flux.error(refused) : this.pages.tokensFrom(firstPage(pageSize));
 	}
 
 	@Override
 	public Flux<TokenList> listPages(int pageSize) {
-		if (isInvalidPageSize(pageSize)) {
-			return Flux.error(invalidPageSize(pageSize));
-		}
-		return this.pages.pagesFrom(firstPage(pageSize));
+		LagrelloInvalidArgumentException refused = refusedPageSize(pageSize);
+		return (refused != null) ? Flux.error(refused) : this.pages.pagesFrom(firstPage(pageSize));
 	}
 
 	@Override
@@ -158,19 +172,14 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		return URI.create(this.tokensUrl + "?size=" + pageSize);
 	}
 
+	/**
+	 * Deletes a token. A {@code 404} to a retry that followed an attempt which may have
+	 * reached the server (closed before any answer, {@code 502}, {@code 503},
+	 * {@code 504}) completes the call: that attempt most likely deleted the token and its
+	 * answer was lost ({@link AnswerRule#GONE_AFTER_LOST_ANSWER}).
+	 */
 	@Override
 	public Mono<Void> delete(String tokenId) {
-		return delete(tokenId, (retryAfter) -> {
-		});
-	}
-
-	/**
-	 * Deletes a token, reporting each {@code Retry-After} its attempts meet. A
-	 * {@code 404} to a retry that followed an attempt which may have reached the server
-	 * (closed before any answer, {@code 502}, {@code 503}, {@code 504}) completes the
-	 * call: that attempt most likely deleted the token and its answer was lost.
-	 */
-	private Mono<Void> delete(String tokenId, Consumer<Duration> onRetryAfter) {
 		if (tokenId == null || tokenId.isBlank()) {
 			return Mono.error(new LagrelloInvalidArgumentException("tokenId", "tokenId must not be blank"));
 		}
@@ -178,33 +187,22 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			return Mono.error(new LagrelloInvalidArgumentException("tokenId",
 					"tokenId must not be a dot segment, which would address another path"));
 		}
-		return Mono.defer(() -> {
-			AtomicBoolean mayHaveBeenApplied = new AtomicBoolean();
-			Consumer<Throwable> attemptFailed = (failure) -> {
-				if (mayHaveReachedTheServer(failure)) {
-					mayHaveBeenApplied.set(true);
-				}
-			};
-			URI url = this.uris.expand(TOKEN_PATH, tokenId);
-			SecretPathSegment key = SecretPathSegment.of(url, tokenId);
-			return call("tokens/delete", true, onRetryAfter, attemptFailed,
-					(token) -> Mono.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)
-							? Mono.error(new LagrelloException("tokens/delete was not sent: the token to delete is an "
-									+ "access token the client authenticated with during this deleteAll"))
-							: this.webClient.delete()
-								.uri(key.mask(url))
-								.attribute(SecretPathSegment.ATTRIBUTE, key)
-								.attribute(URI_TEMPLATE_ATTRIBUTE, TOKEN_PATH)
-								.httpRequest(bearer(token))
-								.retrieve()
-								.onStatus(WebClientTokensClient::isNotSuccess,
-										(response) -> ErrorAnswers.toException("tokens/delete", response, token,
-												this.settings.redactedSecrets(tokenId)))
-								.toBodilessEntity()
-								.then()),
-					(deleted) -> deleted.onErrorResume((failure) -> mayHaveBeenApplied.get() && isNotFound(failure),
-							(notFound) -> Mono.empty()));
-		});
+		URI url = this.uris.expand(TOKEN_PATH, tokenId);
+		SecretPathSegment key = SecretPathSegment.of(url, tokenId);
+		return call(DELETE,
+				(attempt) -> Mono.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)
+						? Mono.error(new LagrelloException("tokens/delete was not sent: the token to delete is an "
+								+ "access token the client authenticated with during this deleteAll"))
+						: this.webClient.delete()
+							.uri(key.mask(url))
+							.attribute(SecretPathSegment.ATTRIBUTE, key)
+							.attribute(URI_TEMPLATE_ATTRIBUTE, DELETE.uriTemplate())
+							.httpRequest(attempt.authorization())
+							.retrieve()
+							.onStatus(WebClientTokensClient::isNotSuccess,
+									(response) -> ErrorAnswers.toException(attempt.alsoRedacting(tokenId), response))
+							.toBodilessEntity()
+							.then()));
 	}
 
 	/**
@@ -214,21 +212,6 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	private static boolean isAccessTokenOfBatch(ContextView context, String tokenId) {
 		BatchAccessTokens batch = BatchAccessTokens.of(context);
 		return batch != null && batch.contains(tokenId);
-	}
-
-	private static boolean mayHaveReachedTheServer(Throwable failure) {
-		if (failure instanceof LagrelloTransportException transport) {
-			return transport.requestSent();
-		}
-		if (failure instanceof LagrelloApiException api) {
-			int status = api.statusCode();
-			return status == 502 || status == 503 || status == 504;
-		}
-		return false;
-	}
-
-	private static boolean isNotFound(Throwable failure) {
-		return failure instanceof LagrelloApiException api && api.statusCode() == 404;
 	}
 
 	@Override
@@ -241,7 +224,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 * given (the blocking {@code deleteAll}), else each of its calls by its own.
 	 */
 	private Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter, @Nullable Duration callTimeout) {
-		return new BulkDelete(this, this::delete, this.settings.bulkConcurrency(), callTimeout).deleteAll(filter,
+		return new BulkDelete(this, this.settings.bulkConcurrency(), callTimeout).deleteAll(filter,
 				() -> currentAccessToken("deleteAll"));
 	}
 
@@ -252,9 +235,9 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	/**
 	 * Returns this client for blocking code with the given call timeout: over a client
-	 * derived with that call timeout (sharing this one's connections, timer and retry
-	 * budget) when it differs from this client's. Its {@code deleteAll} is bounded as a
-	 * whole and tells what it deleted before the time ran out.
+	 * derived with that call timeout (sharing this one's connections, open state and
+	 * retry budget) when it differs from this client's. Its {@code deleteAll} is bounded
+	 * as a whole and tells what it deleted before the time ran out.
 	 * @param callTimeout the longest time one call may take, positive and at most a day
 	 * @return the blocking face of this client
 	 * @throws LagrelloInvalidArgumentException if the call timeout is not positive or
@@ -271,7 +254,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	@Override
 	public TokensClientBuilder mutate() {
-		return new TokensClientBuilder(this.settings, this.timeouts, this.retryAllowance);
+		return new TokensClientBuilder(this.settings, this.resources);
 	}
 
 	/**
@@ -281,100 +264,68 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 * sees.
 	 */
 	private Mono<TokenList> retrievePage(URI page, PageTurn turn) {
-		Function<String, Mono<TokenList>> exchange = (token) -> this.webClient.get()
+		return call(LIST, (attempt) -> this.webClient.get()
 			.uri(page)
-			.attribute(URI_TEMPLATE_ATTRIBUTE, TOKENS_PATH)
-			.httpRequest(bearer(token))
+			.attribute(URI_TEMPLATE_ATTRIBUTE, LIST.uriTemplate())
+			.httpRequest(attempt.authorization())
 			.retrieve()
-			.onStatus(WebClientTokensClient::isNotSuccess,
-					(response) -> ErrorAnswers.toException("tokens/list", response, token,
-							this.settings.redactedSecrets()))
+			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException(attempt, response))
 			.bodyToMono(TokenList.class)
-			.switchIfEmpty(noBody("tokens/list"));
-		if (turn == PageTurn.NOW) {
-			// nothing to wait for: no operator on the way of every page
-			return call("tokens/list", true, exchange);
-		}
-		return call("tokens/list", true, turn.onRetryAfter(), (failure) -> {
-		}, turn.due(), exchange, (answer) -> answer.onErrorResume((failure) -> turn.due().then(Mono.error(failure))));
+			.switchIfEmpty(noBody(LIST))).contextWrite(new CallCoordination(turn.onRetryAfter(), turn.due())::into);
 	}
 
 	/**
-	 * One call: every attempt asks for the current access token, is bounded by the read
-	 * timeout and has its failure translated; transient failures are retried.
+	 * One call of an operation, composed of one-job stages, outermost first: its
+	 * observation; its deadline (the call timeout); the retry of what the operation's
+	 * rule allows, within the retry budget and in step with the batch the call belongs
+	 * to; then each attempt: the current access token, the attempt timeout, the
+	 * translation of its failure. The operation's answer rule applies inside the
+	 * observation, which so records what the caller sees.
 	 */
-	private <T> Mono<T> call(String operation, boolean idempotent, Function<String, Mono<T>> exchange) {
-		return call(operation, idempotent, (retryAfter) -> {
-		}, (failure) -> {
-		}, exchange, Function.identity());
-	}
-
-	/**
-	 * One call: every attempt asks for the current access token, is bounded by the read
-	 * timeout and has its failure translated; transient failures are retried; the whole
-	 * is bounded by the call timeout, after which nothing more is sent. The outcome
-	 * function may turn the call's failure into its result (a delete whose answer was
-	 * lost), inside the call's observation, which so records what the caller sees.
-	 */
-	private <T> Mono<T> call(String operation, boolean idempotent, Consumer<Duration> onRetryAfter,
-			Consumer<Throwable> onAttemptFailure, Function<String, Mono<T>> exchange,
-			Function<Mono<T>, Mono<T>> outcome) {
-		return call(operation, idempotent, onRetryAfter, onAttemptFailure, null, exchange, outcome);
-	}
-
-	/**
-	 * One call as above, whose retries (not its first attempt) wait for the given
-	 * publisher, after their back-off, when there is one.
-	 */
-	private <T> Mono<T> call(String operation, boolean idempotent, Consumer<Duration> onRetryAfter,
-			Consumer<Throwable> onAttemptFailure, @Nullable Mono<Void> beforeRetry, Function<String, Mono<T>> exchange,
-			Function<Mono<T>, Mono<T>> outcome) {
-		Duration callTimeout = this.settings.callTimeout();
-		return this.observations.observe(operation, (trace) -> {
-			long deadline = TransientFailureRetry.now() + callTimeout.toNanos();
-			this.retryAllowance.recordCall();
-			Mono<T> attempt = Mono.deferContextual((context) -> {
+	private <T> Mono<T> call(Operation operation, Function<Attempt, Mono<T>> exchange) {
+		return this.observations.observe(operation.id(), (trace) -> Mono.deferContextual((context) -> {
+			Deadline deadline = Deadline.start(this.settings.callTimeout());
+			RetryAllowance allowance = this.resources.retryAllowance();
+			allowance.recordCall();
+			AtomicBoolean possiblyApplied = new AtomicBoolean();
+			Mono<T> attempt = Mono.deferContextual((attemptContext) -> {
 				trace.attemptStarted();
-				String token = currentAccessToken(operation);
+				this.resources.checkOpen(operation.id());
+				String token = currentAccessToken(operation.id());
 				// before it is sent: a bulk delete never deletes a token it authenticates
 				// with
-				BatchAccessTokens.record(context, token);
-				return withinTimeouts(operation, exchange.apply(token), deadline).onErrorMap((failure) -> {
-					Throwable translated = this.failures.translate(operation, failure, token);
-					onAttemptFailure.accept(translated);
+				BatchAccessTokens.record(attemptContext, token);
+				Attempt current = new Attempt(operation.id(), token, this.settings.redactedSecrets());
+				return withinTimeouts(operation.id(), exchange.apply(current), deadline).onErrorMap((failure) -> {
+					Throwable translated = this.failures.translate(current, failure);
+					if (AnswerRule.mayHaveBeenApplied(translated)) {
+						possiblyApplied.set(true);
+					}
 					return translated;
 				});
 			});
-			return outcome.apply(new TransientFailureRetry(this.settings.retryPolicy(), operation, idempotent, deadline,
-					callTimeout, onRetryAfter, this.retryAllowance, trace)
-				.retrying((beforeRetry != null) ? retriesAfter(beforeRetry, attempt) : attempt));
-		});
-	}
-
-	/**
-	 * The attempt, subscribed at once the first time and after the given publisher every
-	 * time after.
-	 */
-	private static <T> Mono<T> retriesAfter(Mono<Void> beforeRetry, Mono<T> attempt) {
-		AtomicBoolean first = new AtomicBoolean(true);
-		return Mono.defer(() -> first.getAndSet(false) ? attempt : beforeRetry.then(attempt));
+			Mono<T> retried = new TransientFailureRetry(this.settings.retryPolicy(), operation, deadline,
+					CallCoordination.of(context), allowance, trace)
+				.retrying(attempt);
+			return operation.answer().apply(retried, possiblyApplied);
+		}));
 	}
 
 	/**
 	 * Bounds an attempt by one timer: the read timeout, or what is left of the call
 	 * timeout when that is shorter. The waits between attempts never pass the deadline
-	 * (the retry gives up first), so no timer of the whole call is needed. A fallback,
-	 * not {@code timeout(Publisher)} alone, which names the whole chain on every call.
+	 * (the retry gives up first), so no timer of the whole call is needed. Reactor's
+	 * {@code timeout} operator, on its parallel scheduler (virtual in tests).
 	 */
-	private <T> Mono<T> withinTimeouts(String operation, Mono<T> exchange, long deadline) {
+	private <T> Mono<T> withinTimeouts(String operation, Mono<T> exchange, Deadline deadline) {
 		Duration readTimeout = this.settings.readTimeout();
-		long left = deadline - TransientFailureRetry.now();
-		if (left >= readTimeout.toNanos()) {
-			return exchange.timeout(this.timeouts.after(readTimeout),
+		Duration left = deadline.left();
+		if (left.compareTo(readTimeout) >= 0) {
+			return exchange.timeout(readTimeout,
 					Mono.error(() -> LagrelloTimeoutException.readTimeout(operation, readTimeout)));
 		}
 		Duration callTimeout = this.settings.callTimeout();
-		return exchange.timeout(this.timeouts.after(Duration.ofNanos(Math.max(left, 0))), Mono.error(
+		return exchange.timeout(left, Mono.error(
 				() -> LagrelloTimeoutException.callTimeout(operation, callTimeout, "ran out before the answer came")));
 	}
 
@@ -397,29 +348,27 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		return token.strip();
 	}
 
-	/**
-	 * Sets the token on the request as it is written, rather than among the request's
-	 * headers: no header map is copied per request, and no filter sees the token.
-	 */
-	private static Consumer<ClientHttpRequest> bearer(String token) {
-		return (request) -> request.getHeaders().setBearerAuth(token);
-	}
-
-	private static <T> Mono<T> noBody(String operation) {
-		return Mono.error(() -> new LagrelloDecodingException(operation + " failed: the answer had no body", null));
+	private static <T> Mono<T> noBody(Operation operation) {
+		return Mono
+			.error(() -> new LagrelloDecodingException(operation.id() + " failed: the answer had no body", null));
 	}
 
 	private static boolean isNotSuccess(HttpStatusCode status) {
 		return !status.is2xxSuccessful();
 	}
 
-	private static boolean isInvalidPageSize(int size) {
-		return size < 1 || size > MAX_PAGE_SIZE;
-	}
-
-	private static LagrelloInvalidArgumentException invalidPageSize(int size) {
-		return new LagrelloInvalidArgumentException("pageSize",
-				"page size must be from 1 to " + MAX_PAGE_SIZE + ", but is " + size);
+	/**
+	 * The refusal of a page size, by the options' own check, or {@code null} if it is
+	 * valid.
+	 */
+	private static @Nullable LagrelloInvalidArgumentException refusedPageSize(int size) {
+		try {
+			ClientOptions.checkPageSize(size);
+			return null;
+		}
+		catch (LagrelloInvalidArgumentException refused) {
+			return refused;
+		}
 	}
 
 	/**
@@ -431,14 +380,13 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	}
 
 	/**
-	 * Releases the read-timeout timer, unless this client was derived with
-	 * {@link #mutate()} and shares its original's. Calls made after closing fail.
+	 * Closes the client, unless it was derived with {@link #mutate()} and shares its
+	 * original's resources: calls made after closing (by this client and every client
+	 * derived from it) fail with a {@link LagrelloException} and send nothing.
 	 */
 	@Override
 	public void close() {
-		if (this.ownsTimeouts) {
-			this.timeouts.close();
-		}
+		this.resources.close();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package com.lagrello.client;
 
+import com.lagrello.client.call.ApiError;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;

@@ -1,15 +1,15 @@
 package com.lagrello.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.lagrello.client.ClientOptions;
 import com.lagrello.client.LagrelloInvalidArgumentException;
 import com.lagrello.client.RetryBudget;
 import com.lagrello.client.RetryPolicy;
-import com.lagrello.client.TokensClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
@@ -23,11 +23,17 @@ import org.springframework.validation.FieldError;
  * value, where it came from, and this reason, instead of a stack trace or a silent
  * fallback at the first call. A rejected secret (the access token, the proxy credentials)
  * is shown masked there, like everywhere else. Limits are the client's own: the
- * properties are checked by the client's rules where it has them, not by copies.
+ * properties are checked by the client's checks ({@link ClientOptions},
+ * {@link RetryPolicy}, {@link RetryBudget}) where it has them, not by copies, and only
+ * the names are translated: the client's argument to the property's field.
  */
 final class LagrelloPropertiesValidator {
 
 	private static final long MAX_IN_MEMORY_SIZE = Integer.MAX_VALUE;
+
+	// the builder settings the client's reasons name, by the properties that set them
+	private static final Map<String, String> PROPERTIES_OF_SETTINGS = Map.of("allowInsecureHttp",
+			"lagrello.allow-insecure-http");
 
 	// what a failure analysis shows for a rejected secret, as LagrelloProperties does
 	private static final String MASKED = "******";
@@ -94,7 +100,8 @@ final class LagrelloPropertiesValidator {
 	}
 
 	private static void validateProperties(LagrelloProperties properties, Errors errors) {
-		validateBaseUrl(properties.getBaseUrl(), errors);
+		check(errors, "baseUrl",
+				() -> ClientOptions.checkBaseUrl(properties.getBaseUrl(), properties.isAllowInsecureHttp()));
 		String token = properties.getAccessToken();
 		if (!unresolvedPlaceholder("accessToken", token, errors) && token != null && !token.isBlank()
 				&& token.strip().chars().anyMatch(Character::isWhitespace)) {
@@ -116,12 +123,6 @@ final class LagrelloPropertiesValidator {
 		nested("pagination", errors, () -> validatePagination(properties.getPagination(), errors));
 		nested("health", errors, () -> validateHealth(properties.getHealth(), errors));
 		nested("pool", errors, () -> validatePool(properties.getPool(), errors));
-		if (properties.getBaseUrl() != null && "http".equalsIgnoreCase(properties.getBaseUrl().getScheme())
-				&& properties.getBaseUrl().getHost() != null && !properties.isAllowInsecureHttp()
-				&& !isLoopback(properties.getBaseUrl().getHost())) {
-			errors.rejectValue("baseUrl", "insecure", "would send the access token in clear text to a remote host: use"
-					+ " https, or set lagrello.allow-insecure-http=true if you mean it");
-		}
 	}
 
 	private static void nested(String group, Errors errors, Runnable validation) {
@@ -135,37 +136,29 @@ final class LagrelloPropertiesValidator {
 	}
 
 	private static void validateBulk(LagrelloProperties.Bulk bulk, Errors errors) {
-		if (bulk.getConcurrency() < 1) {
-			errors.rejectValue("concurrency", "range", "must be 1 or more");
-		}
+		check(errors, "concurrency", () -> ClientOptions.checkBulkConcurrency(bulk.getConcurrency()));
 	}
 
+	/**
+	 * The client's {@link RetryPolicy} rules (as for the budget, {@link RetryBudget}'s),
+	 * so that a value it would refuse (or could not compute with) stops start-up rather
+	 * than the first call. The argument the policy names is the property's field.
+	 */
 	private static void validateRetry(LagrelloProperties.Retry retry, Errors errors) {
-		validateRetryPolicy(retry, errors);
+		check(errors, Function.identity(), () -> new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(),
+				retry.getMaxBackoff(), retry.getMaxRetryAfter()));
 		nested("budget", errors, () -> validateBudget(retry.getBudget(), errors));
 	}
 
 	private static void validateBudget(LagrelloProperties.Budget budget, Errors errors) {
-		try {
-			RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow());
-		}
-		catch (LagrelloInvalidArgumentException ex) {
-			errors.rejectValue(ex.argument(), "range", ex.getMessage());
-		}
+		check(errors, Function.identity(),
+				() -> RetryBudget.of(budget.getPercent(), budget.getMinRetries(), budget.getWindow()));
 	}
 
 	private static void validatePagination(LagrelloProperties.Pagination pagination, Errors errors) {
-		if (pagination.getPageSize() < 1 || pagination.getPageSize() > 20) {
-			errors.rejectValue("pageSize", "range", "must be from 1 to 20, the most the API serves");
-		}
-		if (pagination.getMaxPages() < 1) {
-			errors.rejectValue("maxPages", "range", "must be 1 or more");
-		}
-		if (pagination.getConcurrency() < 1
-				|| pagination.getConcurrency() > TokensClientBuilder.MAX_PAGINATION_CONCURRENCY) {
-			errors.rejectValue("concurrency", "range",
-					"must be from 1 to " + TokensClientBuilder.MAX_PAGINATION_CONCURRENCY);
-		}
+		check(errors, "pageSize", () -> ClientOptions.checkPageSize(pagination.getPageSize()));
+		check(errors, "maxPages", () -> ClientOptions.checkMaxPages(pagination.getMaxPages()));
+		check(errors, "concurrency", () -> ClientOptions.checkPaginationConcurrency(pagination.getConcurrency()));
 	}
 
 	private static void validateHealth(LagrelloProperties.Health health, Errors errors) {
@@ -178,21 +171,6 @@ final class LagrelloPropertiesValidator {
 		timeout("maxIdleTime", pool.getMaxIdleTime(), errors);
 		if (pool.getMaxConnections() < 1) {
 			errors.rejectValue("maxConnections", "range", "must be 1 or more");
-		}
-	}
-
-	/**
-	 * The client's {@link RetryPolicy} rules (as for the budget, {@link RetryBudget}'s),
-	 * so that a value it would refuse (or could not compute with) stops start-up rather
-	 * than the first call. The argument the policy names is the property's field.
-	 */
-	private static void validateRetryPolicy(LagrelloProperties.Retry retry, Errors errors) {
-		try {
-			new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
-					retry.getMaxRetryAfter());
-		}
-		catch (LagrelloInvalidArgumentException ex) {
-			errors.rejectValue(ex.argument(), "range", ex.getMessage());
 		}
 	}
 
@@ -232,21 +210,31 @@ final class LagrelloPropertiesValidator {
 		}
 	}
 
-	private static void validateBaseUrl(@Nullable URI url, Errors errors) {
-		if (url == null || !url.isAbsolute() || url.getHost() == null) {
-			errors.rejectValue("baseUrl", "shape",
-					"must be an absolute http(s) URL with a host, such as" + " https://api.lagrello.com");
-			return;
+	/**
+	 * Runs one of the client's checks on a property's value and, if it refuses it,
+	 * rejects the property with the client's reason: the client's rules, not a copy of
+	 * them. Only the names are translated: the field is the property's, and a builder
+	 * setting the reason names becomes its property.
+	 * @param field the property's field, relative to the object validated
+	 */
+	private static void check(Errors errors, String field, Runnable check) {
+		check(errors, (argument) -> field, check);
+	}
+
+	/**
+	 * Runs a check of the client that may refuse one of several arguments, rejecting the
+	 * field the refused argument maps to.
+	 */
+	private static void check(Errors errors, Function<String, String> fieldOf, Runnable check) {
+		try {
+			check.run();
 		}
-		String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-		if (!scheme.equals("https") && !scheme.equals("http")) {
-			errors.rejectValue("baseUrl", "scheme", "must use https (or http for a loopback host)");
-		}
-		if (url.getPort() == 0 || url.getPort() > 65535 || url.getPort() < -1) {
-			errors.rejectValue("baseUrl", "port", "must have a port from 1 to 65535, or none");
-		}
-		if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-			errors.rejectValue("baseUrl", "shape", "must not have user info, a query or a fragment");
+		catch (LagrelloInvalidArgumentException ex) {
+			String reason = ex.getMessage();
+			for (Map.Entry<String, String> setting : PROPERTIES_OF_SETTINGS.entrySet()) {
+				reason = reason.replace(setting.getKey(), setting.getValue());
+			}
+			errors.rejectValue(fieldOf.apply(ex.argument()), "invalid", reason);
 		}
 	}
 
@@ -282,11 +270,12 @@ final class LagrelloPropertiesValidator {
 		}
 	}
 
+	/**
+	 * A timeout of the client or of the starter (connect, pool, health), by the client's
+	 * one rule for timeouts.
+	 */
 	private static void timeout(String field, @Nullable Duration value, Errors errors) {
-		if (!atMostADay(field, value, errors)) {
-			return;
-		}
-		positive(field, value, errors);
+		check(errors, field, () -> ClientOptions.checkTimeout(field, value));
 	}
 
 	/**
@@ -294,31 +283,17 @@ final class LagrelloPropertiesValidator {
 	 * computed with in nanoseconds), rejecting it if not.
 	 */
 	private static boolean atMostADay(String field, @Nullable Duration value, Errors errors) {
-		if (value != null && value.compareTo(TokensClientBuilder.MAX_TIMEOUT) > 0) {
+		if (value != null && value.compareTo(ClientOptions.MAX_TIMEOUT) > 0) {
 			errors.rejectValue(field, "range", "must be at most a day (1d)");
 			return false;
 		}
 		return true;
 	}
 
-	private static void positive(String field, @Nullable Duration value, Errors errors) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			errors.rejectValue(field, "positive", "must be longer than 0, for example 5s");
-		}
-	}
-
 	private static void notNegative(String field, @Nullable Duration value, Errors errors) {
 		if (value == null || value.isNegative()) {
 			errors.rejectValue(field, "notNegative", "must be 0 or longer, for example 10s");
 		}
-	}
-
-	/**
-	 * Loopback by address or by the one name that never goes to DNS: {@code localhost},
-	 * {@code 127.0.0.0/8} and {@code ::1}.
-	 */
-	static boolean isLoopback(String host) {
-		return TokensClientBuilder.isLoopbackHost(host);
 	}
 
 }

@@ -52,10 +52,23 @@ final class LagrelloSecretsSanitizer implements SanitizingFunction {
 		}
 		LagrelloConnectionDetails details = this.connectionDetails.getIfAvailable();
 		LagrelloProperties lagrello = this.properties.getIfAvailable();
-		if (contains(text, (details != null) ? details.getAccessToken() : null)) {
+		if (contains(text, (details != null) ? accessTokenOf(details) : null)) {
 			return true;
 		}
 		return lagrello != null && lagrello.getProxy().secrets().stream().anyMatch((secret) -> contains(text, secret));
+	}
+
+	/**
+	 * The token, or {@code null} when none is configured: the application may run without
+	 * one (its own {@code TokensClient} bean), and then there is none to mask.
+	 */
+	private static @Nullable String accessTokenOf(LagrelloConnectionDetails details) {
+		try {
+			return details.getAccessToken();
+		}
+		catch (MissingAccessTokenException none) {
+			return null;
+		}
 	}
 
 	/**

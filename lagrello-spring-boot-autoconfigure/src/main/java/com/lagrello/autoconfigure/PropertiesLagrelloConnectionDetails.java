@@ -21,11 +21,17 @@ final class PropertiesLagrelloConnectionDetails implements LagrelloConnectionDet
 	/**
 	 * The token without surrounding whitespace, such as the newline that ends a secret
 	 * file.
+	 * @throws MissingAccessTokenException if {@code lagrello.access-token} is not set or
+	 * blank: a non-null method has no null answer, and this failure's analysis names the
+	 * property to set
 	 */
 	@Override
 	public String getAccessToken() {
 		String token = this.properties.getAccessToken();
-		return (token != null) ? token.strip() : null;
+		if (token == null || token.isBlank()) {
+			throw new MissingAccessTokenException();
+		}
+		return token.strip();
 	}
 
 	@Override

@@ -1,0 +1,130 @@
+package com.lagrello.client.blocking;
+
+import java.time.Duration;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import com.lagrello.client.LagrelloException;
+import com.lagrello.client.LagrelloTimeoutException;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The one place of the library that blocks, for the blocking face of any reactive client
+ * of it: it refuses to start on a non-blocking thread (naming the reactive client to use
+ * there) or an interrupted one, bounds every wait by the call timeout (plus a margin when
+ * the reactive client bounds its calls itself), and turns an interrupt of the waiting
+ * thread into a {@link LagrelloException} that cancels the call, the thread's interrupt
+ * flag kept. It knows no API area.
+ */
+final class BlockingCalls {
+
+	private final String blockingType;
+
+	private final String reactiveType;
+
+	private final Duration callTimeout;
+
+	private final Duration margin;
+
+	/**
+	 * Creates the waits of one blocking client.
+	 * @param blockingType the blocking client's interface, for messages
+	 * @param reactiveType the reactive client to use on non-blocking threads, for
+	 * messages
+	 * @param callTimeout the longest time one call may take
+	 * @param margin how much later than the call timeout this timer ends the wait: a
+	 * safety net behind a reactive client that bounds its calls itself, or zero
+	 */
+	BlockingCalls(String blockingType, String reactiveType, Duration callTimeout, Duration margin) {
+		this.blockingType = blockingType;
+		this.reactiveType = reactiveType;
+		this.callTimeout = callTimeout;
+		this.margin = margin;
+	}
+
+	/**
+	 * Waits for a call's result, at most the call timeout (plus the margin).
+	 */
+	<T> T await(String operation, Supplier<Mono<T>> call) {
+		refuseToStart(operation);
+		try {
+			return call.get()
+				.timeout(this.callTimeout.plus(this.margin),
+						Mono.error(() -> LagrelloTimeoutException.callTimeout(operation, this.callTimeout,
+								"ran out before the answer came")))
+				.block();
+		}
+		catch (RuntimeException ex) {
+			throw interruptedOrItself(operation, ex);
+		}
+	}
+
+	/**
+	 * Streams a call's elements, one asked for at a time, as the stream is read.
+	 */
+	<T> Stream<T> stream(String operation, Supplier<Flux<T>> elements) {
+		refuseToStart(operation);
+		// one element asked for at a time: a page of tokens is fetched when its first
+		// token is taken
+		Stream<T> source = elements.get().toStream(1);
+		Spliterator<T> pages = source.spliterator();
+		return StreamSupport.stream(new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED) {
+
+			@Override
+			public boolean tryAdvance(Consumer<? super T> action) {
+				try {
+					return pages.tryAdvance(action);
+				}
+				catch (RuntimeException ex) {
+					RuntimeException thrown = interruptedOrItself(operation, ex);
+					if (thrown != ex) {
+						// nothing more is asked for
+						source.close();
+					}
+					throw thrown;
+				}
+			}
+
+		}, false).onClose(source::close);
+	}
+
+	/**
+	 * Refuses a call that could not wait: on a non-blocking thread, or an interrupted
+	 * one, whose call would be cancelled as it starts.
+	 */
+	private void refuseToStart(String operation) {
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new LagrelloException(operation + " was not sent: " + this.blockingType
+					+ " was called on the non-blocking thread " + Thread.currentThread().getName()
+					+ ", which must never wait; use " + this.reactiveType + " there");
+		}
+		if (Thread.currentThread().isInterrupted()) {
+			throw new LagrelloException(operation + " was not sent: the calling thread "
+					+ Thread.currentThread().getName() + " is interrupted",
+					new InterruptedException("interrupted before the call"));
+		}
+	}
+
+	/**
+	 * Turns Reactor's wrapper of an interrupt while blocked into a
+	 * {@link LagrelloException}; the call was cancelled by then. The interrupt flag,
+	 * which the wait cleared, is set again, for the caller's own code to see it.
+	 */
+	private static RuntimeException interruptedOrItself(String operation, RuntimeException failure) {
+		if (Exceptions.unwrap(failure) instanceof InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			return new LagrelloException(operation
+					+ " was interrupted while waiting for the answer: the call is cancelled and nothing more is sent",
+					interrupted);
+		}
+		return failure;
+	}
+
+}

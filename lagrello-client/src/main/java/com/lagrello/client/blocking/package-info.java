@@ -1,0 +1,13 @@
+/**
+ * The blocking faces of the reactive clients: {@code BlockingCalls} is the one place of
+ * the library that blocks (refusing non-blocking and interrupted threads, bounding every
+ * wait by the call timeout, translating interrupts) and knows no API area;
+ * {@link com.lagrello.client.blocking.BlockingTokensClientAdapter} maps
+ * {@code BlockingTokensClient} onto it.
+ * <p>
+ * Not API: public only for the client's own package, and may change in any release.
+ */
+@NullMarked
+package com.lagrello.client.blocking;
+
+import org.jspecify.annotations.NullMarked;

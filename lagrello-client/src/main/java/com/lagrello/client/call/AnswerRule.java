@@ -1,0 +1,62 @@
+package com.lagrello.client.call;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.lagrello.client.LagrelloApiException;
+import com.lagrello.client.LagrelloTransportException;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the error answer a call ends with means for an operation. Applied inside the
+ * call's observation, which so records what the caller sees.
+ */
+public enum AnswerRule {
+
+	/** Every error answer is the call's failure. */
+	AS_IS,
+
+	/**
+	 * A {@code 404} after an attempt that may have been applied (the connection closed
+	 * before any answer, {@code 502}, {@code 503}, {@code 504}) completes the call: that
+	 * attempt most likely did it and its answer was lost. A {@code 404} to the first
+	 * attempt is still a failure. For deletes.
+	 */
+	GONE_AFTER_LOST_ANSWER;
+
+	/**
+	 * Returns the call's result under this rule.
+	 * @param call the call, its retries included
+	 * @param possiblyApplied set once an attempt of the call failed after it may have
+	 * been applied
+	 * @return the call as the caller sees it
+	 */
+	public <T> Mono<T> apply(Mono<T> call, AtomicBoolean possiblyApplied) {
+		if (this == AS_IS) {
+			return call;
+		}
+		return call.onErrorResume((failure) -> possiblyApplied.get() && isNotFound(failure),
+				(notFound) -> Mono.empty());
+	}
+
+	private static boolean isNotFound(Throwable failure) {
+		return failure instanceof LagrelloApiException api && api.statusCode() == 404;
+	}
+
+	/**
+	 * Whether a failed attempt may have been applied by the server: the request may have
+	 * reached it and no answer says it was not.
+	 * @param failure the attempt's failure, translated
+	 * @return whether the request may have taken effect
+	 */
+	public static boolean mayHaveBeenApplied(Throwable failure) {
+		if (failure instanceof LagrelloTransportException transport) {
+			return transport.requestSent();
+		}
+		if (failure instanceof LagrelloApiException api) {
+			int status = api.statusCode();
+			return status == 502 || status == 503 || status == 504;
+		}
+		return false;
+	}
+
+}

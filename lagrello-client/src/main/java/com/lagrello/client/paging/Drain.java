@@ -1,0 +1,97 @@
+package com.lagrello.client.paging;
+
+import java.net.URI;
+import java.util.function.ToLongFunction;
+
+import com.lagrello.client.LagrelloPagingException;
+import com.lagrello.client.TokenList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one subscription to a listing, shared by the runs that fetch its pages:
+ * its demand ({@link DemandGate}), the links it visited ({@link VisitedLinks}) and how it
+ * counts what a page delivered (tokens or pages), with the reading of the server's links
+ * both runs need. Pages are visited in order, one at a time, so the links visited need no
+ * lock.
+ */
+final class Drain {
+
+	private final DemandGate gate = new DemandGate();
+
+	private final VisitedLinks visited;
+
+	private final ToLongFunction<TokenList> delivered;
+
+	private final PageLinks links;
+
+	private final URI tokens;
+
+	Drain(PageLinks links, URI tokens, int maxPages, ToLongFunction<TokenList> delivered) {
+		this.links = links;
+		this.tokens = tokens;
+		this.visited = new VisitedLinks(maxPages);
+		this.delivered = delivered;
+	}
+
+	DemandGate gate() {
+		return this.gate;
+	}
+
+	VisitedLinks visited() {
+		return this.visited;
+	}
+
+	/**
+	 * Counts what a page delivered against downstream demand.
+	 */
+	void received(TokenList page) {
+		this.gate.received(this.delivered.applyAsLong(page));
+	}
+
+	/**
+	 * Resolves and checks a server's link.
+	 * @throws LagrelloPagingException if it is malformed or leaves the base URL's origin
+	 */
+	URI resolve(String next) {
+		return this.links.resolve(next);
+	}
+
+	/**
+	 * Returns the page a link asks for, when it is a page-number link of the listing.
+	 */
+	@Nullable PageNumber pageNumberOf(URI link) {
+		return PageNumber.of(link, this.tokens);
+	}
+
+	/**
+	 * The page a server's link asks for, when it is a page-number link of the listing in
+	 * the client's own spelling.
+	 */
+	@Nullable PageNumber pageNumberOf(String next) {
+		try {
+			return pageNumberOf(resolve(next));
+		}
+		catch (LagrelloPagingException refused) {
+			return null;
+		}
+	}
+
+	/**
+	 * The link as the cycle guard sees it: a page-number link in the client's own
+	 * spelling, whatever the server's order of parameters, so that a link back to a page
+	 * fetched by number is a cycle.
+	 */
+	URI visitKey(URI link) {
+		// keyed alike at every concurrency: one server, one way of paging it; the
+		// fragment never reaches the server
+		URI sent = (link.getRawFragment() == null) ? link
+				: URI.create(link.toString().substring(0, link.toString().indexOf('#')));
+		PageNumber number = pageNumberOf(sent);
+		if (number == null || number.query().equals(sent.getRawQuery())) {
+			// not a page-number link, or one in the client's own spelling already
+			return sent;
+		}
+		return number.link();
+	}
+
+}
