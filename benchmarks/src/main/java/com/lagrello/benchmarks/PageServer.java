@@ -5,35 +5,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
-import reactor.netty.resources.LoopResources;
+import com.lagrello.fake.ReceivedRequest;
+import com.lagrello.fake.Reply;
+import com.lagrello.fake.ScriptedServer;
 
 /**
- * A fast local Tokens API on {@code 127.0.0.1} that answers from pre-rendered byte
- * arrays: {@code GET /v1/tokens?size=N} is the first page, {@code GET
- * /v1/tokens?page=P&size=N} page {@code P}, counted from 0 (the first page links to
- * {@code page=1}) or, optionally, from 1 (it links to {@code page=2}); each page links
- * the next with an absolute {@code paging.next} (the last has none),
- * {@code POST /v1/tokens} answers {@code 201} with one token and {@code DELETE
- * /v1/tokens/{id}} {@code 204}. Optionally every answer is sent a fixed delay later, on
- * the event loop's timer (no thread waits), to play a distant API.
+ * A fast local Tokens API on {@code 127.0.0.1}, scripted on the fake's
+ * {@link ScriptedServer}, that answers from replies rendered once:
+ * {@code GET /v1/tokens?size=N} is the first page, {@code GET /v1/tokens?page=P&size=N}
+ * page {@code P}, counted from 0 (the first page links to {@code page=1}) or, optionally,
+ * from 1 (it links to {@code page=2}); each page links the next with an absolute
+ * {@code paging.next} (the last has none), {@code POST /v1/tokens} answers {@code 201}
+ * with one token and {@code DELETE /v1/tokens/{id}} {@code 204}. Optionally every answer
+ * is sent a fixed delay later, on the event loop's timer (no thread waits), to play a
+ * distant API.
  * <p>
- * It runs on two event loops of its own. Every answer completes in a later task of its
- * connection's event loop, never synchronously: reactor-netty 1.3.6 can stop reading a
- * reused keep-alive connection after a synchronous answer (reactor/reactor-netty#4361).
+ * It runs on two event loops of its own and keeps no request: the fake answers in a later
+ * task of the connection's event loop, without a thread hop.
  */
 public final class PageServer implements AutoCloseable {
 
@@ -44,27 +33,23 @@ public final class PageServer implements AutoCloseable {
 
 	private static final String PATH = "/v1/tokens";
 
-	private static final byte[] UNAUTHORIZED = bytes("{\"errorType\":\"UNAUTHORIZED\",\"message\":\"bad token\"}");
-
-	private static final byte[] BAD_REQUEST = bytes("{\"errorType\":\"BAD_REQUEST\",\"message\":\"bad query\"}");
-
-	private static final byte[] NOT_FOUND = bytes("{\"errorType\":\"NOT_FOUND\",\"message\":\"no such path\"}");
-
 	private final int pageSize;
 
-	private final LoopResources loops = LoopResources.create("bench-server", 1, 2, true);
-
-	private final DisposableServer server;
-
-	private final LongAdder requests = new LongAdder();
-
-	private final byte[][] pages;
-
-	private final byte[] created;
-
-	private final long answerDelayNanos;
+	private final ScriptedServer server;
 
 	private final int firstNumber;
+
+	private final Reply[] pages;
+
+	private final Reply created;
+
+	private final Reply deleted;
+
+	private final Reply unauthorized;
+
+	private final Reply badRequest;
+
+	private final Reply notFound;
 
 	/**
 	 * Starts a server on an ephemeral port.
@@ -102,21 +87,23 @@ public final class PageServer implements AutoCloseable {
 	 */
 	public PageServer(int pageCount, int pageSize, int linkPadding, Duration answerDelay, int firstNumber) {
 		this.pageSize = pageSize;
-		this.answerDelayNanos = answerDelay.toNanos();
 		this.firstNumber = firstNumber;
-		this.server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.runOn(this.loops)
-			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(linkPadding + 4096))
-			.handle(this::handle)
-			.bindNow(Duration.ofSeconds(10));
+		this.server = ScriptedServer.builder()
+			.eventLoops(2)
+			.maxInitialLineLength(linkPadding + 4096)
+			.recording(false)
+			.build(this::answer);
+		this.unauthorized = Reply.error(401, "UNAUTHORIZED", "bad token").after(answerDelay);
+		this.badRequest = Reply.error(400, "BAD_REQUEST", "bad query").after(answerDelay);
+		this.notFound = Reply.error(404, "NOT_FOUND", "no such path").after(answerDelay);
+		this.deleted = Reply.status(204).after(answerDelay);
+		this.created = Reply.json(201, token(new StringBuilder(), -1).toString()).after(answerDelay);
+		this.pages = new Reply[pageCount];
+		this.server.start();
 		String pad = (linkPadding > 0) ? "&pad=" + "x".repeat(linkPadding) : "";
-		this.pages = new byte[pageCount][];
 		for (int page = 0; page < pageCount; page++) {
-			this.pages[page] = bytes(render(page, pad));
+			this.pages[page] = Reply.json(200, render(page, pad).getBytes(StandardCharsets.UTF_8)).after(answerDelay);
 		}
-		this.created = bytes(token(new StringBuilder(), -1).toString());
 	}
 
 	/**
@@ -124,7 +111,7 @@ public final class PageServer implements AutoCloseable {
 	 * @return the base URL
 	 */
 	public URI baseUrl() {
-		return URI.create("http://127.0.0.1:" + this.server.port());
+		return this.server.baseUrl();
 	}
 
 	/**
@@ -140,13 +127,12 @@ public final class PageServer implements AutoCloseable {
 	 * @return the request count
 	 */
 	public long requests() {
-		return this.requests.sum();
+		return this.server.requestCount();
 	}
 
 	@Override
 	public void close() {
-		this.server.disposeNow(Duration.ofSeconds(10));
-		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+		this.server.close();
 	}
 
 	private String render(int page, String pad) {
@@ -181,34 +167,27 @@ public final class PageServer implements AutoCloseable {
 			.append('}');
 	}
 
-	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
-		this.requests.increment();
-		EventLoop[] loop = new EventLoop[1];
-		response.withConnection((connection) -> loop[0] = connection.channel().eventLoop());
-		// read the body, if any, before answering (then() alone would release its buffers
-		// twice)
-		Mono<Void> body = request.receive().asByteArray().then();
-		if (!AUTHORIZATION.equals(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))) {
-			return send(response, HttpResponseStatus.UNAUTHORIZED, UNAUTHORIZED, loop[0], body);
+	private Reply answer(ReceivedRequest request) {
+		if (!AUTHORIZATION.equals(request.authorization())) {
+			return this.unauthorized;
 		}
-		String uri = request.uri();
-		int query = uri.indexOf('?');
-		String path = (query < 0) ? uri : uri.substring(0, query);
-		if (request.method().equals(HttpMethod.DELETE) && path.startsWith(PATH + "/")) {
-			return send(response, HttpResponseStatus.NO_CONTENT, new byte[0], loop[0], body);
+		String path = request.path();
+		if (request.method().equals("DELETE") && path.startsWith(PATH + "/")) {
+			return this.deleted;
 		}
 		if (!PATH.equals(path)) {
-			return send(response, HttpResponseStatus.NOT_FOUND, NOT_FOUND, loop[0], body);
+			return this.notFound;
 		}
-		if (request.method().equals(HttpMethod.POST)) {
-			return send(response, HttpResponseStatus.CREATED, this.created, loop[0], body);
+		if (request.method().equals("POST")) {
+			return this.created;
 		}
-		String parameters = (query < 0) ? "" : "&" + uri.substring(query + 1) + "&";
+		String query = request.query();
+		String parameters = (query == null) ? "" : "&" + query + "&";
 		int page = number(parameters, "&page=", this.firstNumber) - this.firstNumber;
 		if (number(parameters, "&size=", -1) != this.pageSize || page < 0 || page >= this.pages.length) {
-			return send(response, HttpResponseStatus.BAD_REQUEST, BAD_REQUEST, loop[0], body);
+			return this.badRequest;
 		}
-		return send(response, HttpResponseStatus.OK, this.pages[page], loop[0], body);
+		return this.pages[page];
 	}
 
 	private static int number(String parameters, String name, int absent) {
@@ -223,36 +202,6 @@ public final class PageServer implements AutoCloseable {
 		catch (NumberFormatException ex) {
 			return -1;
 		}
-	}
-
-	private Publisher<Void> send(HttpServerResponse response, HttpResponseStatus status, byte[] body, EventLoop loop,
-			Mono<Void> requestBody) {
-		// the whole answer, headers included, in a later task of the same event loop or
-		// on its timer: asynchronous, yet no thread hop (a body-less 204 is complete with
-		// its headers, so delaying the body alone would not delay it)
-		long delay = this.answerDelayNanos;
-		Mono<Void> later = Mono.create((sink) -> {
-			Runnable answer = () -> sink.success();
-			if (delay > 0) {
-				loop.schedule(answer, delay, TimeUnit.NANOSECONDS);
-			}
-			else {
-				loop.execute(answer);
-			}
-		});
-		return requestBody.then(later).then(Mono.defer(() -> {
-			response.status(status).header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
-			if (body.length == 0) {
-				return response.send().then();
-			}
-			return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-				.sendObject(Unpooled.wrappedBuffer(body))
-				.then();
-		}));
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,18 +1,14 @@
 package com.lagrello.client;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.lagrello.fake.Reply;
+import com.lagrello.fake.ScriptedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -32,13 +28,11 @@ class ConcurrentLoadTests {
 
 	private static final int CONCURRENCY = 64;
 
-	private static final byte[] PAGE = ApiExamples.page("t", 20, null).getBytes(StandardCharsets.UTF_8);
-
-	private final AtomicInteger openConnections = new AtomicInteger();
+	private static final Reply PAGE = Reply.json(200, ApiExamples.page("t", 20, null));
 
 	private final AtomicReference<ConnectionPoolMetrics> poolMetrics = new AtomicReference<>();
 
-	private DisposableServer server;
+	private ScriptedServer server;
 
 	private ConnectionProvider pool;
 
@@ -48,25 +42,13 @@ class ConcurrentLoadTests {
 			this.pool.dispose();
 		}
 		if (this.server != null) {
-			this.server.disposeNow();
+			this.server.close();
 		}
 	}
 
 	@Test
 	void tenThousandConcurrentPageCallsAllSucceedAndReturnEveryConnectionToThePool() {
-		this.server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.doOnChannelInit((observer, channel, remoteAddress) -> {
-				this.openConnections.incrementAndGet();
-				channel.closeFuture().addListener((closed) -> this.openConnections.decrementAndGet());
-			})
-			// answered off the event loop: reactor-netty#4361 stalls keep-alive
-			// connections
-			// whose response completes synchronously
-			.handle((request, response) -> response.header("Content-Type", "application/json")
-				.sendByteArray(Mono.fromCallable(() -> PAGE).subscribeOn(Schedulers.parallel())))
-			.bindNow();
+		this.server = ScriptedServer.builder().recording(false).start((request) -> PAGE);
 		this.pool = ConnectionProvider.builder("load-test")
 			.maxConnections(CONCURRENCY)
 			.metrics(true, () -> (poolName, id, remoteAddress, metrics) -> this.poolMetrics.set(metrics))
@@ -74,7 +56,7 @@ class ConcurrentLoadTests {
 		TokensClient client = TokensClient.builder()
 			.webClientBuilder(
 					WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool))))
-			.baseUrl("http://127.0.0.1:" + this.server.port())
+			.baseUrl(this.server.baseUrl().toString())
 			.accessToken(TestClients.ACCESS_TOKEN)
 			.retryPolicy(RetryPolicy.NONE)
 			.build();
@@ -86,7 +68,7 @@ class ConcurrentLoadTests {
 			.block(Duration.ofMinutes(2));
 
 		assertThat(tokens).isEqualTo(CALLS * 20L);
-		assertThat(this.openConnections.get()).isLessThanOrEqualTo(CONCURRENCY);
+		assertThat(this.server.openConnections()).isLessThanOrEqualTo(CONCURRENCY);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			ConnectionPoolMetrics metrics = this.poolMetrics.get();
 			assertThat(metrics.acquiredSize()).isZero();

@@ -1,28 +1,30 @@
 package com.lagrello.client;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import io.netty.handler.codec.http.QueryStringDecoder;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
+import com.lagrello.fake.ApiBodies;
+import com.lagrello.fake.FakeToken;
+import com.lagrello.fake.ReceivedRequest;
+import com.lagrello.fake.Reply;
+import com.lagrello.fake.ScriptedServer;
 
 /**
- * A loopback server of pages of tokens for paging tests on the wire: {@code pages} pages
- * of {@code size} tokens named {@code p<page>-t<token>}, each answered after a delay on a
- * timer (no thread blocked), its {@code next} link shaped by the test. Its pages count
- * from 0 (the first page, asked for without a number, is page 0) or from 1. It records
- * the URIs asked for, when each arrived (its own clock) and the most requests it had in
- * flight at once.
+ * A loopback server of pages of tokens for paging tests on the wire, scripted on the
+ * fake's {@link ScriptedServer}: {@code pages} pages of {@code size} tokens named
+ * {@code p<page>-t<token>}, each answered after a delay on a timer (no thread blocked),
+ * its {@code next} link shaped by the test. Its pages count from 0 (the first page, asked
+ * for without a number, is page 0) or from 1. It records the URIs asked for, when each
+ * arrived (the server's clock) and the most requests it had in flight at once.
  */
 final class LinkShapeServer implements AutoCloseable {
+
+	private static final Instant CREATED_AT = Instant.parse("2024-05-01T10:00:00Z");
 
 	private final int pages;
 
@@ -30,17 +32,9 @@ final class LinkShapeServer implements AutoCloseable {
 
 	private final Duration delay;
 
-	private final AtomicInteger inFlight = new AtomicInteger();
-
-	private final AtomicInteger mostInFlight = new AtomicInteger();
-
-	private final List<String> uris = new CopyOnWriteArrayList<>();
-
-	private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
-
 	private final Set<Integer> rateLimited = ConcurrentHashMap.newKeySet();
 
-	private final DisposableServer server;
+	private final ScriptedServer server;
 
 	private volatile IntFunction<String> nextLink;
 
@@ -69,42 +63,23 @@ final class LinkShapeServer implements AutoCloseable {
 		this.delay = delay;
 		this.nextLink = (page) -> "/v1/tokens?page=" + (page + this.firstNumber) + "&size=" + size;
 		this.rateLimitedDelay = delay;
-		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
-			long arrived = System.nanoTime();
-			this.uris.add(request.uri());
-			int now = this.inFlight.incrementAndGet();
-			this.mostInFlight.accumulateAndGet(now, Math::max);
-			QueryStringDecoder query = new QueryStringDecoder(request.uri());
-			int page = page(query);
-			this.arrivals.add(new Arrival(page, arrived));
-			boolean limited = this.rateLimited.remove(page);
-			boolean beyond = page >= this.pages && this.beyondTheEnd != 200;
-			boolean failing = page == this.failingPage;
-			int status = limited ? 429 : beyond ? this.beyondTheEnd : failing ? this.failingStatus : 200;
-			String body = limited ? "{\"errorType\":\"TOO_MANY_REQUESTS\",\"message\":\"slow down\"}"
-					: (beyond || failing) ? "{\"errorType\":\"INVALID_REQUEST\",\"message\":\"scripted\"}" : body(page);
-			Duration answerAfter = (limited || failing) ? this.rateLimitedDelay
-					: (page == this.slowPage) ? this.slowPageDelay : this.delay;
-			// answered on a timer thread, never synchronously: reactor/reactor-netty#4361
-			// no longer in flight once answered: the client may send its next request as
-			// soon as the answer arrives, before this side hears that it was written
-			java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
-			Runnable settle = () -> {
-				if (answered.compareAndSet(false, true)) {
-					this.inFlight.decrementAndGet();
-				}
-			};
-			if (limited) {
-				response.header("Retry-After", "1");
-			}
-			return Mono.delay(answerAfter)
-				.doOnSuccess((tick) -> settle.run())
-				.doOnCancel(settle)
-				.then(response.status(status)
-					.header("Content-Type", "application/json")
-					.sendString(Mono.just(body), StandardCharsets.UTF_8)
-					.then());
-		}).bindNow();
+		this.server = ScriptedServer.start(this::answer);
+	}
+
+	private Reply answer(ReceivedRequest request) {
+		int page = page(request);
+		if (this.rateLimited.remove(page)) {
+			return Reply.error(429, "TOO_MANY_REQUESTS", "slow down")
+				.withHeader("Retry-After", "1")
+				.after(this.rateLimitedDelay);
+		}
+		if (page >= this.pages && this.beyondTheEnd != 200) {
+			return Reply.error(this.beyondTheEnd, "INVALID_REQUEST", "scripted").after(this.delay);
+		}
+		if (page == this.failingPage) {
+			return Reply.error(this.failingStatus, "INVALID_REQUEST", "scripted").after(this.rateLimitedDelay);
+		}
+		return Reply.json(200, body(page)).after((page == this.slowPage) ? this.slowPageDelay : this.delay);
 	}
 
 	/**
@@ -175,56 +150,53 @@ final class LinkShapeServer implements AutoCloseable {
 	 * The page a request asks for, counted from 0 whatever the server's numbering; a
 	 * number below the server's first is beyond the end.
 	 */
-	private int page(QueryStringDecoder query) {
-		List<String> values = query.parameters().getOrDefault("page", query.parameters().get("cursor"));
-		if (values == null) {
+	private int page(ReceivedRequest request) {
+		String value = request.queryParameter("page");
+		if (value == null) {
+			value = request.queryParameter("cursor");
+		}
+		if (value == null) {
 			return 0;
 		}
-		int number = Integer.parseInt(values.get(0).replaceAll("\\D", ""));
+		int number = Integer.parseInt(value.replaceAll("\\D", ""));
 		return (number < this.firstNumber) ? Integer.MAX_VALUE : number - this.firstNumber;
 	}
 
 	private String body(int page) {
-		StringBuilder data = new StringBuilder();
+		List<FakeToken> data = new ArrayList<>();
 		if (page < this.pages) {
 			for (int i = 0; i < this.size; i++) {
-				data.append((i > 0) ? "," : "")
-					.append("{\"tokenKey\":\"k")
-					.append(page)
-					.append('-')
-					.append(i)
-					.append("\",\"tokenName\":\"p")
-					.append(page)
-					.append("-t")
-					.append(i)
-					.append("\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\",\"permissions\":[\"READ\"]}");
+				data.add(new FakeToken("k" + page + "-" + i, "p" + page + "-t" + i, "admin", CREATED_AT,
+						List.of("READ")));
 			}
 		}
 		String next = (page < this.pages - 1) ? this.nextLink.apply(page + 1) : null;
-		return "{\"data\":[" + data + "],\"paging\":{\"next\":" + ((next != null) ? "\"" + next + "\"" : "null")
-				+ ",\"previous\":null}}";
+		return ApiBodies.tokenList(data, next, null);
 	}
 
 	String baseUrl() {
-		return "http://127.0.0.1:" + this.server.port();
+		return this.server.baseUrl().toString();
 	}
 
 	List<String> uris() {
-		return List.copyOf(this.uris);
+		return this.server.requests().stream().map(ReceivedRequest::uri).toList();
 	}
 
 	int mostInFlight() {
-		return this.mostInFlight.get();
+		return this.server.mostInFlight();
 	}
 
 	/** Every request as it arrived, in order: the page (counted from 0) and when. */
 	List<Arrival> arrivals() {
-		return List.copyOf(this.arrivals);
+		return this.server.requests()
+			.stream()
+			.map((request) -> new Arrival(page(request), request.arrivalNanos()))
+			.toList();
 	}
 
 	/** The names of every token of the given pages, in order. */
 	List<String> namesOf(int... pages) {
-		List<String> names = new java.util.ArrayList<>();
+		List<String> names = new ArrayList<>();
 		for (int page : pages) {
 			for (int i = 0; i < this.size; i++) {
 				names.add("p" + page + "-t" + i);
@@ -235,7 +207,7 @@ final class LinkShapeServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.disposeNow();
+		this.server.close();
 	}
 
 	/**

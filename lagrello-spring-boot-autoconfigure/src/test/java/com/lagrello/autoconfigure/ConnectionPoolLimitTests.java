@@ -5,12 +5,10 @@ import java.util.List;
 
 import com.lagrello.client.TokenList;
 import com.lagrello.client.TokensClient;
+import com.lagrello.fake.Reply;
+import com.lagrello.fake.ScriptedServer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -27,19 +25,9 @@ class ConnectionPoolLimitTests {
 
 	@Test
 	void fiveThousandConcurrentCallsOnTenConnectionsAllSucceed() {
-		// a lean local server: answered off the event loop (reactor/reactor-netty#4361)
-		DisposableServer api = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.handle((request, response) -> response.header("Content-Type", "application/json")
-				.sendString(Mono.just("{\"data\":[],\"paging\":{\"next\":null,\"previous\":null}}")
-					.publishOn(Schedulers.parallel())))
-			.bindNow();
-		try {
-			run("http://127.0.0.1:" + api.port());
-		}
-		finally {
-			api.disposeNow();
+		Reply emptyPage = Reply.json(200, "{\"data\":[],\"paging\":{\"next\":null,\"previous\":null}}");
+		try (ScriptedServer api = ScriptedServer.builder().recording(false).start((request) -> emptyPage)) {
+			run(api.baseUrl().toString());
 		}
 	}
 

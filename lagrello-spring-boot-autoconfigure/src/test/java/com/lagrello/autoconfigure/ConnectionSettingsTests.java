@@ -7,15 +7,12 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.lagrello.client.LagrelloTransportException;
 import com.lagrello.client.TokensClient;
+import com.lagrello.fake.Reply;
+import com.lagrello.fake.ScriptedServer;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -74,30 +71,14 @@ class ConnectionSettingsTests {
 
 	@Test
 	void idleConnectionIsClosedAfterMaxIdleTime() {
-		AtomicInteger openConnections = new AtomicInteger();
-		DisposableServer server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.doOnChannelInit((observer, channel, remoteAddress) -> {
-				openConnections.incrementAndGet();
-				channel.closeFuture().addListener((closed) -> openConnections.decrementAndGet());
-			})
-			// answered off the event loop: reactor-netty#4361
-			.handle((request, response) -> response.status(204)
-				.send(Mono.<io.netty.buffer.ByteBuf>empty().subscribeOn(Schedulers.parallel())))
-			.bindNow();
-		try {
-			this.runner
-				.withPropertyValues("lagrello.base-url=http://127.0.0.1:" + server.port(),
-						"lagrello.pool.max-idle-time=200ms")
+		try (ScriptedServer server = ScriptedServer.start((request) -> Reply.status(204))) {
+			this.runner.withPropertyValues("lagrello.base-url=" + server.baseUrl(), "lagrello.pool.max-idle-time=200ms")
 				.run((context) -> {
 					context.getBean(TokensClient.class).delete("abc").block(Duration.ofSeconds(5));
-					assertThat(openConnections).hasValue(1);
-					await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(openConnections).hasValue(0));
+					assertThat(server.openConnections()).isEqualTo(1);
+					await().atMost(Duration.ofSeconds(10))
+						.untilAsserted(() -> assertThat(server.openConnections()).isEqualTo(0));
 				});
-		}
-		finally {
-			server.disposeNow();
 		}
 	}
 

@@ -1,8 +1,8 @@
 package com.lagrello.test;
 
 import java.time.Duration;
-import java.util.Objects;
 
+import com.lagrello.fake.Fault;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,35 +11,15 @@ import org.jspecify.annotations.Nullable;
  * lagrello.failNext(HttpMethod.POST, 1, FakeFault.status(429).retryAfter(Duration.ofSeconds(1)));
  * lagrello.failNext(HttpMethod.DELETE, 1, FakeFault.responseLost());
  * lagrello.failNext(3, FakeFault.delay(Duration.ofMillis(200)));
- * </pre> Instances are immutable.
+ * </pre> Instances are immutable. Each is a {@link Fault} of the Spring-free fake
+ * ({@code lagrello-fake}), which holds the rules.
  */
 public final class FakeFault {
 
-	/** The longest delay a fault may have: longer is a test that hangs. */
-	static final Duration MAX_DELAY = Duration.ofMinutes(10);
+	private final Fault fault;
 
-	/** The longest Retry-After a fault may ask for. */
-	static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
-
-	enum Kind {
-
-		STATUS, DELAY, CONNECTION_RESET, RESPONSE_LOST
-
-	}
-
-	private final Kind kind;
-
-	private final int status;
-
-	private final @Nullable Duration retryAfter;
-
-	private final Duration delay;
-
-	private FakeFault(Kind kind, int status, @Nullable Duration retryAfter, Duration delay) {
-		this.kind = kind;
-		this.status = status;
-		this.retryAfter = retryAfter;
-		this.delay = delay;
+	private FakeFault(Fault fault) {
+		this.fault = fault;
 	}
 
 	/**
@@ -49,10 +29,7 @@ public final class FakeFault {
 	 * @return the fault
 	 */
 	public static FakeFault status(int status) {
-		if (status < 400 || status > 599) {
-			throw new IllegalArgumentException("status must be an error status, from 400 to 599, but is " + status);
-		}
-		return new FakeFault(Kind.STATUS, status, null, Duration.ZERO);
+		return new FakeFault(Fault.status(status));
 	}
 
 	/**
@@ -62,14 +39,7 @@ public final class FakeFault {
 	 * @return a new fault with the header
 	 */
 	public FakeFault retryAfter(Duration wait) {
-		if (this.kind != Kind.STATUS) {
-			throw new IllegalStateException("Only a status fault has a Retry-After header, but this is " + this);
-		}
-		if (wait == null || wait.isNegative() || wait.compareTo(MAX_RETRY_AFTER) > 0) {
-			throw new IllegalArgumentException(
-					"retryAfter must be from zero to " + MAX_RETRY_AFTER + ", but is " + wait);
-		}
-		return new FakeFault(Kind.STATUS, this.status, wait, Duration.ZERO);
+		return new FakeFault(this.fault.retryAfter(wait));
 	}
 
 	/**
@@ -79,10 +49,7 @@ public final class FakeFault {
 	 * @return the fault
 	 */
 	public static FakeFault delay(Duration delay) {
-		if (delay == null || delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
-			throw new IllegalArgumentException("delay must be from zero to " + MAX_DELAY + ", but is " + delay);
-		}
-		return new FakeFault(Kind.DELAY, 0, null, delay);
+		return new FakeFault(Fault.delay(delay));
 	}
 
 	/**
@@ -91,7 +58,7 @@ public final class FakeFault {
 	 * @return the fault
 	 */
 	public static FakeFault connectionReset() {
-		return new FakeFault(Kind.CONNECTION_RESET, 0, null, Duration.ZERO);
+		return new FakeFault(Fault.connectionReset());
 	}
 
 	/**
@@ -100,52 +67,30 @@ public final class FakeFault {
 	 * @return the fault
 	 */
 	public static FakeFault responseLost() {
-		return new FakeFault(Kind.RESPONSE_LOST, 0, null, Duration.ZERO);
-	}
-
-	Kind kind() {
-		return this.kind;
-	}
-
-	int statusCode() {
-		return this.status;
+		return new FakeFault(Fault.responseLost());
 	}
 
 	/**
-	 * Returns the {@code Retry-After} value in whole seconds, or {@code null} for none.
+	 * Returns the fake's own fault, which this one is.
 	 */
-	@Nullable String retryAfterSeconds() {
-		if (this.retryAfter == null) {
-			return null;
-		}
-		long seconds = this.retryAfter.getSeconds() + ((this.retryAfter.getNano() > 0) ? 1 : 0);
-		return Long.toString(seconds);
-	}
-
-	Duration delay() {
-		return this.delay;
+	Fault fault() {
+		return this.fault;
 	}
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return other instanceof FakeFault that && this.kind == that.kind && this.status == that.status
-				&& Objects.equals(this.retryAfter, that.retryAfter) && this.delay.equals(that.delay);
+		return other instanceof FakeFault that && this.fault.equals(that.fault);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.kind, this.status, this.retryAfter, this.delay);
+		return this.fault.hashCode();
 	}
 
 	@Override
 	public String toString() {
-		return switch (this.kind) {
-			case STATUS -> "FakeFault.status(" + this.status + ")"
-					+ ((this.retryAfter != null) ? ".retryAfter(" + this.retryAfter + ")" : "");
-			case DELAY -> "FakeFault.delay(" + this.delay + ")";
-			case CONNECTION_RESET -> "FakeFault.connectionReset()";
-			case RESPONSE_LOST -> "FakeFault.responseLost()";
-		};
+		// Fault.status(503) -> FakeFault.status(503)
+		return "Fake" + this.fault;
 	}
 
 }

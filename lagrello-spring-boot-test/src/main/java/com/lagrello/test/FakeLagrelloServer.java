@@ -1,27 +1,16 @@
 package com.lagrello.test;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.lagrello.client.Permission;
 import com.lagrello.client.Token;
 import com.lagrello.client.TokensClient;
-import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
+import com.lagrello.fake.FakeLagrello;
+import com.lagrello.fake.FakeToken;
+import com.lagrello.fake.ReceivedRequest;
 
 import org.springframework.http.HttpMethod;
 
@@ -67,37 +56,19 @@ import org.springframework.http.HttpMethod;
  * It starts with an admin token (READ, WRITE and ADMIN) and the generated tokens asked
  * for; {@link #reset()} goes back to exactly those. It records every request it receives,
  * see {@link #requests()}. It is thread-safe.
+ * <p>
+ * It is the Spring-free {@link FakeLagrello} of {@code lagrello-fake} (which plain-Java
+ * tests can use on its own), seen through the client's types.
  */
 public final class FakeLagrelloServer implements AutoCloseable {
 
 	/** Name of the admin token, also the {@code createdBy} of what it creates. */
-	public static final String ADMIN_TOKEN_NAME = "admin";
+	public static final String ADMIN_TOKEN_NAME = FakeLagrello.ADMIN_TOKEN_NAME;
 
-	private final int requestedPort;
-
-	private final String adminToken;
-
-	private final TokenStore store;
-
-	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-
-	private final TokensApi api;
-
-	private final PlannedFaults faults = new PlannedFaults();
-
-	private volatile @Nullable DisposableServer server;
+	private final FakeLagrello fake;
 
 	private FakeLagrelloServer(Builder builder) {
-		this.requestedPort = builder.port;
-		this.adminToken = (builder.adminToken != null) ? builder.adminToken : UUID.randomUUID().toString();
-		List<Token> initial = new ArrayList<>();
-		initial.add(TokenStore.newToken(this.adminToken, ADMIN_TOKEN_NAME, "lagrello",
-				List.of(Permission.WRITE, Permission.ADMIN)));
-		for (int i = 1; i <= builder.seedTokens; i++) {
-			initial.add(TokenStore.newToken("token-" + i, ADMIN_TOKEN_NAME, List.of()));
-		}
-		this.store = new TokenStore(initial);
-		this.api = new TokensApi(this.store, this::baseUrl);
+		this.fake = builder.fake.build();
 	}
 
 	/**
@@ -112,83 +83,17 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * Starts listening, unless it already does.
 	 * @return this server
 	 */
-	public synchronized FakeLagrelloServer start() {
-		if (this.server == null) {
-			this.server = HttpServer.create()
-				.host("127.0.0.1")
-				.port(this.requestedPort)
-				.handle(this::handle)
-				.bindNow(Duration.ofSeconds(10));
-		}
+	public FakeLagrelloServer start() {
+		this.fake.start();
 		return this;
-	}
-
-	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
-		return request.receive()
-			.aggregate()
-			.asString(StandardCharsets.UTF_8)
-			.defaultIfEmpty("")
-			// Answering on another thread than the connection's event loop: reactor-netty
-			// 1.3.6 can stop reading a keep-alive connection after a response that
-			// completes synchronously (reactor/reactor-netty#4361).
-			.publishOn(Schedulers.boundedElastic())
-			.flatMap((body) -> {
-				RecordedRequest recorded = record(request, body);
-				this.requests.add(recorded);
-				return respond(recorded, this.faults.take(recorded.method()), response);
-			});
-	}
-
-	private Mono<Void> respond(RecordedRequest request, @Nullable FakeFault fault, HttpServerResponse response) {
-		if (fault == null) {
-			return answer(request).flatMap((answer) -> answer.writeTo(response));
-		}
-		return switch (fault.kind()) {
-			case STATUS -> this.api.fault(fault.statusCode(), fault.retryAfterSeconds()).writeTo(response);
-			case DELAY -> Mono.delay(fault.delay()).then(answer(request)).flatMap((answer) -> answer.writeTo(response));
-			case CONNECTION_RESET -> closeUnanswered(response);
-			case RESPONSE_LOST -> answer(request).then(closeUnanswered(response));
-		};
-	}
-
-	private Mono<Answer> answer(RecordedRequest request) {
-		return Mono.fromCallable(() -> this.api.answer(request))
-			.onErrorResume((ex) -> Mono.just(Answer.of(500,
-					"{\"errorType\":\"INTERNAL_ERROR\",\"message\":\"The fake Lagrello server failed\"}")));
-	}
-
-	/**
-	 * Closes the connection with nothing written. The handler never completes: closing
-	 * the connection ends it, and completing would try to write an answer.
-	 */
-	private static Mono<Void> closeUnanswered(HttpServerResponse response) {
-		return Mono.defer(() -> {
-			response.withConnection((connection) -> connection.channel().close());
-			return Mono.never();
-		});
-	}
-
-	private static RecordedRequest record(HttpServerRequest request, String body) {
-		String target = request.uri();
-		int query = target.indexOf('?');
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		request.requestHeaders()
-			.forEach((header) -> headers.computeIfAbsent(header.getKey(), (name) -> new ArrayList<>())
-				.add(header.getValue()));
-		return new RecordedRequest(request.method().name(), (query < 0) ? target : target.substring(0, query),
-				(query < 0) ? null : target.substring(query + 1), headers, body);
 	}
 
 	/**
 	 * Stops listening. The tokens and recorded requests are kept.
 	 */
 	@Override
-	public synchronized void close() {
-		DisposableServer running = this.server;
-		if (running != null) {
-			this.server = null;
-			running.disposeNow(Duration.ofSeconds(5));
-		}
+	public void close() {
+		this.fake.close();
 	}
 
 	/**
@@ -196,7 +101,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @return {@code true} between {@link #start()} and {@link #close()}
 	 */
 	public boolean isRunning() {
-		return this.server != null;
+		return this.fake.isRunning();
 	}
 
 	/**
@@ -205,11 +110,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @throws IllegalStateException if the server is not running
 	 */
 	public int port() {
-		DisposableServer running = this.server;
-		if (running == null) {
-			throw new IllegalStateException("The fake Lagrello server is not running: call start() first");
-		}
-		return running.port();
+		return this.fake.port();
 	}
 
 	/**
@@ -218,7 +119,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @throws IllegalStateException if the server is not running
 	 */
 	public URI baseUrl() {
-		return URI.create("http://127.0.0.1:" + port());
+		return this.fake.baseUrl();
 	}
 
 	/**
@@ -227,7 +128,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @return the admin token
 	 */
 	public String adminToken() {
-		return this.adminToken;
+		return this.fake.adminToken();
 	}
 
 	/**
@@ -236,7 +137,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @throws IllegalStateException if the server is not running
 	 */
 	public TokensClient tokensClient() {
-		return TokensClient.builder().baseUrl(baseUrl()).accessToken(this.adminToken).build();
+		return TokensClient.builder().baseUrl(baseUrl()).accessToken(adminToken()).build();
 	}
 
 	/**
@@ -246,7 +147,8 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @return the token, whose key can authenticate
 	 */
 	public Token addToken(String tokenName, Permission... permissions) {
-		return this.store.add(TokenStore.newToken(tokenName, ADMIN_TOKEN_NAME, List.of(permissions)));
+		return token(this.fake.addToken(tokenName,
+				Arrays.stream(permissions).map(Permission::value).toArray(String[]::new)));
 	}
 
 	/**
@@ -257,7 +159,9 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @throws IllegalArgumentException if a token with the same key exists
 	 */
 	public Token addToken(Token token) {
-		return this.store.add(token);
+		this.fake.addToken(new FakeToken(token.tokenKey(), token.tokenName(), token.createdBy(), token.createdAt(),
+				token.permissions().stream().map(Permission::value).toList()));
+		return token;
 	}
 
 	/**
@@ -266,7 +170,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @return whether there was such a token
 	 */
 	public boolean removeToken(String tokenKey) {
-		return this.store.remove(tokenKey);
+		return this.fake.removeToken(tokenKey);
 	}
 
 	/**
@@ -274,7 +178,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @return a snapshot of the tokens
 	 */
 	public List<Token> tokens() {
-		return this.store.all();
+		return this.fake.tokens().stream().map(FakeLagrelloServer::token).toList();
 	}
 
 	/**
@@ -283,7 +187,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @return the token, if the server holds it
 	 */
 	public Optional<Token> token(String tokenKey) {
-		return Optional.ofNullable(this.store.find(tokenKey));
+		return this.fake.token(tokenKey).map(FakeLagrelloServer::token);
 	}
 
 	/**
@@ -291,9 +195,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * ones, with the same keys) and forgets the recorded requests and the planned faults.
 	 */
 	public void reset() {
-		this.store.reset();
-		this.requests.clear();
-		this.faults.clear();
+		this.fake.reset();
 	}
 
 	/**
@@ -305,7 +207,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @param fault the fault
 	 */
 	public void failNext(int times, FakeFault fault) {
-		this.faults.add(null, times, fault);
+		this.fake.failNext(times, (fault != null) ? fault.fault() : null);
 	}
 
 	/**
@@ -319,14 +221,14 @@ public final class FakeLagrelloServer implements AutoCloseable {
 		if (method == null) {
 			throw new IllegalArgumentException("method must not be null");
 		}
-		this.faults.add(method.name(), times, fault);
+		this.fake.failNext(method.name(), times, (fault != null) ? fault.fault() : null);
 	}
 
 	/**
 	 * Forgets the planned faults that no request has met yet.
 	 */
 	public void clearFaults() {
-		this.faults.clear();
+		this.fake.clearFaults();
 	}
 
 	/**
@@ -335,20 +237,29 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 * @return a snapshot of the requests
 	 */
 	public List<RecordedRequest> requests() {
-		return List.copyOf(this.requests);
+		return this.fake.requests().stream().map(FakeLagrelloServer::recorded).toList();
 	}
 
 	/**
 	 * Forgets the recorded requests.
 	 */
 	public void clearRequests() {
-		this.requests.clear();
+		this.fake.clearRequests();
 	}
 
 	@Override
 	public String toString() {
-		DisposableServer running = this.server;
-		return "FakeLagrelloServer[" + ((running != null) ? "http://127.0.0.1:" + running.port() : "stopped") + "]";
+		return this.fake.toString().replace("FakeLagrello", "FakeLagrelloServer");
+	}
+
+	private static Token token(FakeToken token) {
+		return new Token(token.tokenKey(), token.tokenName(), token.createdBy(), token.createdAt(),
+				token.permissions().stream().map(Permission::of).toList());
+	}
+
+	private static RecordedRequest recorded(ReceivedRequest request) {
+		return new RecordedRequest(request.method(), request.path(), request.query(), request.headers(),
+				request.body());
 	}
 
 	/**
@@ -356,11 +267,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private @Nullable String adminToken;
-
-		private int seedTokens;
-
-		private int port;
+		private final FakeLagrello.Builder fake = FakeLagrello.builder();
 
 		private Builder() {
 		}
@@ -371,10 +278,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder adminToken(String adminToken) {
-			if (adminToken == null || adminToken.isEmpty() || adminToken.chars().anyMatch(Character::isWhitespace)) {
-				throw new IllegalArgumentException("The admin token must be non-empty and without whitespace");
-			}
-			this.adminToken = adminToken;
+			this.fake.adminToken(adminToken);
 			return this;
 		}
 
@@ -385,10 +289,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder seedTokens(int seedTokens) {
-			if (seedTokens < 0) {
-				throw new IllegalArgumentException("seedTokens must be 0 or more, but is " + seedTokens);
-			}
-			this.seedTokens = seedTokens;
+			this.fake.seedTokens(seedTokens);
 			return this;
 		}
 
@@ -398,10 +299,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder port(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("port must be from 0 to 65535, but is " + port);
-			}
-			this.port = port;
+			this.fake.port(port);
 			return this;
 		}
 

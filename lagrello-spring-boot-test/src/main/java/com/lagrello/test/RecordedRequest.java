@@ -1,17 +1,14 @@
 package com.lagrello.test;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import io.netty.handler.codec.http.QueryStringDecoder;
+import com.lagrello.fake.ReceivedRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request that the {@link FakeLagrelloServer} received, whatever it answered.
+ * A request that the {@link FakeLagrelloServer} received, whatever it answered: the
+ * fake's {@link ReceivedRequest} without its arrival time and connection.
  *
  * @param method the HTTP method, for example {@code GET}
  * @param path the path as sent, still percent-encoded, for example
@@ -28,15 +25,14 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	 * Creates a recorded request, copying the headers into a case-insensitive map.
 	 */
 	public RecordedRequest {
-		Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), RecordedRequest::concat));
-		headers = Collections.unmodifiableMap(copy);
+		headers = new ReceivedRequest(method, path, query, headers, body, 0, "").headers();
 	}
 
-	private static List<String> concat(List<String> first, List<String> second) {
-		List<String> all = new ArrayList<>(first);
-		all.addAll(second);
-		return List.copyOf(all);
+	/**
+	 * The same request as the fake records it, whose methods read it.
+	 */
+	private ReceivedRequest received() {
+		return new ReceivedRequest(this.method, this.path, this.query, this.headers, this.body, 0, "");
 	}
 
 	/**
@@ -45,8 +41,7 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	 * @return the value, or {@code null} when the header was not sent
 	 */
 	public @Nullable String header(String name) {
-		List<String> values = this.headers.get(name);
-		return (values == null || values.isEmpty()) ? null : values.get(0);
+		return received().header(name);
 	}
 
 	/**
@@ -54,7 +49,7 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	 * @return for example {@code Bearer 1b4e...}, or {@code null} when it was not sent
 	 */
 	public @Nullable String authorization() {
-		return header("Authorization");
+		return received().authorization();
 	}
 
 	/**
@@ -63,8 +58,7 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	 * @return the value, or {@code null} when the parameter was not sent
 	 */
 	public @Nullable String queryParameter(String name) {
-		List<String> values = queryParameters().get(name);
-		return (values == null || values.isEmpty()) ? null : values.get(0);
+		return received().queryParameter(name);
 	}
 
 	/**
@@ -72,10 +66,7 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	 * @return the parameters by name; empty when there was no query
 	 */
 	public Map<String, List<String>> queryParameters() {
-		if (this.query == null) {
-			return Map.of();
-		}
-		return Collections.unmodifiableMap(new LinkedHashMap<>(new QueryStringDecoder(this.query, false).parameters()));
+		return received().queryParameters();
 	}
 
 	/**
@@ -83,33 +74,14 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	 * @return for example {@code /v1/tokens?page=1&size=2}
 	 */
 	public String uri() {
-		return (this.query != null) ? this.path + "?" + this.query : this.path;
+		return received().uri();
 	}
 
 	@Override
 	public String toString() {
 		// a failed assertion prints this: the bearer token stays out of it
-		Map<String, Object> shown = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		this.headers.forEach((name, values) -> shown.put(name, name.equalsIgnoreCase("Authorization")
-				? values.stream().map(RecordedRequest::maskAuthorization).toList() : values));
-		return "RecordedRequest[" + this.method + " " + uri() + ", headers=" + shown + ", body=" + this.body + "]";
-	}
-
-	/**
-	 * Masks the credentials of an {@code Authorization} value but keeps its scheme, which
-	 * is what a failing test about headers wants to see.
-	 */
-	private static String maskAuthorization(String authorization) {
-		int space = authorization.indexOf(' ');
-		return (space < 0) ? mask(authorization)
-				: authorization.substring(0, space + 1) + mask(authorization.substring(space + 1).trim());
-	}
-
-	/**
-	 * The last four characters of a long enough credential, enough to tell two apart.
-	 */
-	private static String mask(String credential) {
-		return (credential.length() < 12) ? "****" : "****" + credential.substring(credential.length() - 4);
+		return "RecordedRequest[" + this.method + " " + uri() + ", headers="
+				+ ReceivedRequest.maskedHeaders(this.headers) + ", body=" + this.body + "]";
 	}
 
 }

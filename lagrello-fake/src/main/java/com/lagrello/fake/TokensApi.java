@@ -1,33 +1,26 @@
-package com.lagrello.test;
+package com.lagrello.fake;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.lagrello.client.CreateTokenRequest;
-import com.lagrello.client.Permission;
-import com.lagrello.client.Token;
-import com.lagrello.test.WireFormat.ErrorBody;
-import com.lagrello.test.WireFormat.PagingBody;
-import com.lagrello.test.WireFormat.TokenBody;
-import com.lagrello.test.WireFormat.TokenListBody;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The Tokens API's rules, from a received request to its answer, without any I/O: the
- * bearer-token check, the permission check, validation, paging and the token store.
+ * bearer-token check, the permission check, validation, paging and the token store. The
+ * limits are the API's (the OpenAPI description), stated here on their own so that the
+ * fake checks the client instead of repeating it.
  */
 final class TokensApi {
 
@@ -37,13 +30,17 @@ final class TokensApi {
 
 	static final int MAX_PAGE_SIZE = 20;
 
+	static final int MAX_TOKEN_NAME_LENGTH = 128;
+
+	static final String ADMIN = "ADMIN";
+
+	private static final Set<String> PERMISSIONS = Set.of("READ", "WRITE", ADMIN);
+
 	private static final Pattern BEARER = Pattern.compile("Bearer +(\\S+) *", Pattern.CASE_INSENSITIVE);
 
 	private final TokenStore store;
 
 	private final Supplier<URI> origin;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	/**
 	 * Creates the API on a store.
@@ -55,28 +52,38 @@ final class TokensApi {
 		this.origin = origin;
 	}
 
-	Answer answer(RecordedRequest request) {
+	Reply answer(ReceivedRequest request) {
 		try {
 			return route(authenticate(request), request);
 		}
 		catch (Refusal refusal) {
-			Answer answer = Answer.of(refusal.status, write(new ErrorBody(refusal.errorType, refusal.getMessage())));
-			return (refusal.header != null) ? answer.withHeader(refusal.header[0], refusal.header[1]) : answer;
+			Reply reply = Reply.error(refusal.status, refusal.errorType, refusal.getMessage());
+			return (refusal.header != null) ? reply.withHeader(refusal.header[0], refusal.header[1]) : reply;
 		}
 	}
 
 	/**
-	 * Returns the answer of a planned {@link FakeFault#status(int)} fault: the API's
+	 * Returns the answer of a planned {@link Fault#status(int)} fault: the API's
 	 * {@code Error} body, with the status's name as its type.
 	 */
-	Answer fault(int status, @Nullable String retryAfterSeconds) {
-		HttpStatus known = HttpStatus.resolve(status);
-		String errorType = (known != null) ? known.name() : "ERROR";
-		Answer answer = Answer.of(status, write(new ErrorBody(errorType, "A fault planned by the test: " + status)));
-		return (retryAfterSeconds != null) ? answer.withHeader("Retry-After", retryAfterSeconds) : answer;
+	static Reply fault(int status, @Nullable String retryAfterSeconds) {
+		Reply reply = Reply.error(status, errorType(status), "A fault planned by the test: " + status);
+		return (retryAfterSeconds != null) ? reply.withHeader("Retry-After", retryAfterSeconds) : reply;
 	}
 
-	private Token authenticate(RecordedRequest request) {
+	/**
+	 * The status's reason phrase as a constant name, {@code TOO_MANY_REQUESTS} for 429;
+	 * {@code ERROR} for a status without a name.
+	 */
+	static String errorType(int status) {
+		String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+		if (reason.startsWith("Unknown Status") || reason.isBlank()) {
+			return "ERROR";
+		}
+		return reason.replaceAll("[^A-Za-z0-9]+", "_").toUpperCase(Locale.ROOT);
+	}
+
+	private FakeToken authenticate(ReceivedRequest request) {
 		String authorization = request.authorization();
 		Matcher bearer = (authorization != null) ? BEARER.matcher(authorization) : null;
 		if (bearer == null || !bearer.matches()) {
@@ -84,14 +91,14 @@ final class TokensApi {
 					"Missing or malformed Authorization header: expected 'Bearer <access token>'")
 				.withHeader("WWW-Authenticate", "Bearer");
 		}
-		Token caller = this.store.find(bearer.group(1));
+		FakeToken caller = this.store.find(bearer.group(1));
 		if (caller == null) {
 			throw new Refusal(403, "FORBIDDEN", "The access token used to access resource is wrong");
 		}
 		return caller;
 	}
 
-	private Answer route(Token caller, RecordedRequest request) {
+	private Reply route(FakeToken caller, ReceivedRequest request) {
 		String method = request.method().toUpperCase(Locale.ROOT);
 		String path = request.path();
 		if (path.equals(TOKENS_PATH)) {
@@ -124,15 +131,41 @@ final class TokensApi {
 		if (segment.isEmpty() || segment.contains("/")) {
 			return null;
 		}
-		try {
-			return UriUtils.decode(segment, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
+		String decoded = percentDecoded(segment);
+		if (decoded == null) {
 			throw badRequest("The token id is not validly percent-encoded: " + segment);
 		}
+		return decoded;
 	}
 
-	private Answer list(RecordedRequest request) {
+	/**
+	 * Decodes a path segment's {@code %XX} sequences as UTF-8 ({@code +} stays a plus).
+	 * @return the decoded segment, or {@code null} when it is not validly encoded
+	 */
+	static @Nullable String percentDecoded(String segment) {
+		if (segment.indexOf('%') < 0) {
+			return segment;
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
+		byte[] raw = segment.getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < raw.length; i++) {
+			if (raw[i] != '%') {
+				bytes.write(raw[i]);
+				continue;
+			}
+			int high = (i + 2 < raw.length) ? Character.digit(raw[i + 1], 16) : -1;
+			int low = (high >= 0) ? Character.digit(raw[i + 2], 16) : -1;
+			if (low < 0) {
+				return null;
+			}
+			bytes.write((high << 4) + low);
+			i += 2;
+		}
+		// malformed UTF-8 becomes U+FFFD, as Spring's UriUtils.decode does: an unknown id
+		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+	private Reply list(ReceivedRequest request) {
 		int size = intParameter(request, "size", DEFAULT_PAGE_SIZE);
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw badRequest("size must be from 1 to " + MAX_PAGE_SIZE + ", but is " + size);
@@ -142,13 +175,11 @@ final class TokensApi {
 			throw badRequest("page must be 0 or more, but is " + page);
 		}
 		TokenStore.Slice slice = this.store.slice(page, size);
-		PagingBody paging = new PagingBody(slice.hasNext() ? pageLink(page + 1, size) : null,
-				(page > 0) ? pageLink(page - 1, size) : null);
-		List<TokenBody> data = slice.data().stream().map(TokenBody::of).toList();
-		return Answer.of(200, write(new TokenListBody(data, paging)));
+		return Reply.json(200, ApiBodies.tokenList(slice.data(), slice.hasNext() ? pageLink(page + 1, size) : null,
+				(page > 0) ? pageLink(page - 1, size) : null));
 	}
 
-	private static int intParameter(RecordedRequest request, String name, int absent) {
+	private static int intParameter(ReceivedRequest request, String name, int absent) {
 		String value;
 		try {
 			value = request.queryParameter(name);
@@ -171,7 +202,7 @@ final class TokensApi {
 		return this.origin.get() + TOKENS_PATH + "?page=" + page + "&size=" + size;
 	}
 
-	private Answer create(Token caller, RecordedRequest sent) {
+	private Reply create(FakeToken caller, ReceivedRequest sent) {
 		requireAdmin(caller, "Creating tokens");
 		if (!isJson(sent.header("Content-Type"))) {
 			throw badRequest("The request body must be application/json, but its Content-Type is "
@@ -179,25 +210,38 @@ final class TokensApi {
 		}
 		JsonNode request = readObject(sent.body());
 		String tokenName = tokenName(request.get("tokenName"));
-		List<Permission> permissions = permissions(request.get("permissions"));
-		Token created = this.store.add(TokenStore.newToken(tokenName, caller.tokenName(), permissions));
-		return Answer.of(200, write(TokenBody.of(created)));
+		List<String> permissions = permissions(request.get("permissions"));
+		FakeToken created = this.store.add(TokenStore.newToken(tokenName, caller.tokenName(), permissions));
+		return Reply.json(200, ApiBodies.token(created));
 	}
 
-	private static boolean isJson(@Nullable String contentType) {
-		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			return MediaType.APPLICATION_JSON.isCompatibleWith(type) || "json".equals(type.getSubtypeSuffix());
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
+	/**
+	 * Whether a {@code Content-Type} is JSON: {@code application/json}, a {@code +json}
+	 * type, or a wildcard that admits {@code application/json}; parameters are ignored.
+	 */
+	static boolean isJson(@Nullable String contentType) {
+		if (contentType == null) {
 			return false;
 		}
+		int semicolon = contentType.indexOf(';');
+		String type = ((semicolon < 0) ? contentType : contentType.substring(0, semicolon)).trim()
+			.toLowerCase(Locale.ROOT);
+		int slash = type.indexOf('/');
+		if (slash <= 0 || slash == type.length() - 1) {
+			return false;
+		}
+		String main = type.substring(0, slash);
+		String sub = type.substring(slash + 1);
+		if (sub.endsWith("+json")) {
+			return true;
+		}
+		return (main.equals("*") || main.equals("application")) && (sub.equals("*") || sub.equals("json"));
 	}
 
-	private JsonNode readObject(String body) {
+	private static JsonNode readObject(String body) {
 		JsonNode request;
 		try {
-			request = this.json.readTree(body);
+			request = WireFormat.JSON.readTree(body);
 		}
 		catch (JacksonException ex) {
 			throw badRequest("The request body is not valid JSON: " + ex.getOriginalMessage());
@@ -213,48 +257,43 @@ final class TokensApi {
 			throw badRequest("tokenName is required and must be a string");
 		}
 		String name = node.stringValue();
-		if (name.isBlank() || name.length() > CreateTokenRequest.MAX_TOKEN_NAME_LENGTH) {
-			throw badRequest("tokenName must be 1 to " + CreateTokenRequest.MAX_TOKEN_NAME_LENGTH
-					+ " characters and not blank, but has " + name.length());
+		if (name.isBlank() || name.length() > MAX_TOKEN_NAME_LENGTH) {
+			throw badRequest("tokenName must be 1 to " + MAX_TOKEN_NAME_LENGTH + " characters and not blank, but has "
+					+ name.length());
 		}
 		return name;
 	}
 
-	private static List<Permission> permissions(@Nullable JsonNode node) {
+	private static List<String> permissions(@Nullable JsonNode node) {
 		if (node == null || node.isNull()) {
 			return List.of();
 		}
 		if (!node.isArray()) {
 			throw badRequest("permissions must be an array of READ, WRITE or ADMIN");
 		}
-		List<Permission> permissions = new ArrayList<>();
+		List<String> permissions = new ArrayList<>();
 		for (JsonNode element : node) {
 			String value = element.isString() ? element.stringValue() : null;
-			Permission permission = (value != null && !value.isBlank()) ? Permission.of(value) : null;
-			if (permission == null || !permission.isKnown()) {
+			if (value == null || !PERMISSIONS.contains(value)) {
 				throw badRequest("permissions must be READ, WRITE or ADMIN, but one is " + element);
 			}
-			permissions.add(permission);
+			permissions.add(value);
 		}
 		return permissions;
 	}
 
-	private Answer delete(Token caller, String tokenId) {
+	private Reply delete(FakeToken caller, String tokenId) {
 		requireAdmin(caller, "Deleting tokens");
 		if (!this.store.remove(tokenId)) {
 			throw new Refusal(404, "NOT_FOUND", "token could not be found");
 		}
-		return Answer.noContent();
+		return Reply.status(204);
 	}
 
-	private static void requireAdmin(Token caller, String action) {
-		if (!caller.permissions().contains(Permission.ADMIN)) {
+	private static void requireAdmin(FakeToken caller, String action) {
+		if (!caller.has(ADMIN)) {
 			throw new Refusal(403, "FORBIDDEN", action + " needs a token with the ADMIN permission");
 		}
-	}
-
-	private String write(Object body) {
-		return this.json.writeValueAsString(body);
 	}
 
 	private static Refusal badRequest(String message) {
@@ -287,9 +326,13 @@ final class TokensApi {
 			this.errorType = errorType;
 		}
 
+		Refusal(int status, String errorType, String message, String[] header) {
+			this(status, errorType, message);
+			this.header = header;
+		}
+
 		Refusal withHeader(String name, String value) {
-			this.header = new String[] { name, value };
-			return this;
+			return new Refusal(this.status, this.errorType, getMessage(), new String[] { name, value });
 		}
 
 	}

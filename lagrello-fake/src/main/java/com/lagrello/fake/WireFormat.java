@@ -1,19 +1,23 @@
-package com.lagrello.test;
+package com.lagrello.fake;
 
 import java.util.List;
 
-import com.lagrello.client.Permission;
-import com.lagrello.client.Token;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's JSON bodies, written by the fake with its own types rather than the client's,
- * so that a mistake in the client's mapping cannot hide behind the same mistake in the
- * fake.
+ * The API's JSON bodies, written with the fake's own types rather than the client's, so
+ * that a mistake in the client's mapping cannot hide behind the same mistake in the fake.
  */
 final class WireFormat {
 
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private WireFormat() {
+	}
+
+	static String write(Object body) {
+		return JSON.writeValueAsString(body);
 	}
 
 	/**
@@ -27,9 +31,9 @@ final class WireFormat {
 	 */
 	record TokenBody(String tokenKey, String tokenName, String createdBy, String createdAt, List<String> permissions) {
 
-		static TokenBody of(Token token) {
+		static TokenBody of(FakeToken token) {
 			return new TokenBody(token.tokenKey(), token.tokenName(), token.createdBy(), token.createdAt().toString(),
-					token.permissions().stream().map(Permission::value).toList());
+					token.permissions());
 		}
 
 	}
@@ -41,7 +45,7 @@ final class WireFormat {
 	}
 
 	/**
-	 * The API's {@code Paging}: absolute links, {@code null} when there is no such page.
+	 * The API's {@code Paging}: links, {@code null} when there is no such page.
 	 */
 	record PagingBody(@Nullable String next, @Nullable String previous) {
 	}

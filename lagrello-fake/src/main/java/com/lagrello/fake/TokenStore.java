@@ -1,4 +1,4 @@
-package com.lagrello.test;
+package com.lagrello.fake;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.lagrello.client.Permission;
-import com.lagrello.client.Token;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,31 +19,34 @@ import org.jspecify.annotations.Nullable;
  */
 final class TokenStore {
 
+	/** The permission the API always grants. */
+	static final String READ = "READ";
+
 	private final Object lock = new Object();
 
-	private final List<Token> initial;
+	private final List<FakeToken> initial;
 
 	// guarded by lock
-	private final Map<String, Token> tokens = new LinkedHashMap<>();
+	private final Map<String, FakeToken> tokens = new LinkedHashMap<>();
 
-	TokenStore(List<Token> initial) {
+	TokenStore(List<FakeToken> initial) {
 		this.initial = List.copyOf(initial);
 		reset();
 	}
 
 	/**
 	 * Makes a token the way the API does: a random key, the current instant, and
-	 * {@link Permission#READ} whatever was asked for.
+	 * {@code READ} whatever was asked for.
 	 */
-	static Token newToken(String tokenName, String createdBy, Collection<Permission> permissions) {
+	static FakeToken newToken(String tokenName, String createdBy, Collection<String> permissions) {
 		return newToken(UUID.randomUUID().toString(), tokenName, createdBy, permissions);
 	}
 
-	static Token newToken(String tokenKey, String tokenName, String createdBy, Collection<Permission> permissions) {
-		Set<Permission> granted = new LinkedHashSet<>();
-		granted.add(Permission.READ);
+	static FakeToken newToken(String tokenKey, String tokenName, String createdBy, Collection<String> permissions) {
+		Set<String> granted = new LinkedHashSet<>();
+		granted.add(READ);
 		granted.addAll(permissions);
-		return new Token(tokenKey, tokenName, createdBy, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+		return new FakeToken(tokenKey, tokenName, createdBy, Instant.now().truncatedTo(ChronoUnit.MILLIS),
 				List.copyOf(granted));
 	}
 
@@ -56,20 +57,20 @@ final class TokenStore {
 		}
 	}
 
-	Token add(Token token) {
+	FakeToken add(FakeToken token) {
 		synchronized (this.lock) {
 			putNew(token);
 			return token;
 		}
 	}
 
-	private void putNew(Token token) {
+	private void putNew(FakeToken token) {
 		if (this.tokens.putIfAbsent(token.tokenKey(), token) != null) {
 			throw new IllegalArgumentException("A token with this key exists already: " + token);
 		}
 	}
 
-	@Nullable Token find(String tokenKey) {
+	@Nullable FakeToken find(String tokenKey) {
 		synchronized (this.lock) {
 			return this.tokens.get(tokenKey);
 		}
@@ -81,7 +82,7 @@ final class TokenStore {
 		}
 	}
 
-	List<Token> all() {
+	List<FakeToken> all() {
 		synchronized (this.lock) {
 			return List.copyOf(this.tokens.values());
 		}
@@ -93,7 +94,7 @@ final class TokenStore {
 	 * @param size the page size
 	 */
 	Slice slice(int page, int size) {
-		List<Token> snapshot;
+		List<FakeToken> snapshot;
 		synchronized (this.lock) {
 			snapshot = new ArrayList<>(this.tokens.values());
 		}
@@ -109,7 +110,7 @@ final class TokenStore {
 	 * @param data the tokens of the page
 	 * @param hasNext whether tokens follow it
 	 */
-	record Slice(List<Token> data, boolean hasNext) {
+	record Slice(List<FakeToken> data, boolean hasNext) {
 	}
 
 }

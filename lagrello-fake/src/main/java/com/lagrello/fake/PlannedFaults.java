@@ -1,4 +1,4 @@
-package com.lagrello.test;
+package com.lagrello.fake;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,7 +15,7 @@ final class PlannedFaults {
 
 	private final Deque<Plan> plans = new ArrayDeque<>();
 
-	synchronized void add(@Nullable String method, int times, FakeFault fault) {
+	synchronized void add(@Nullable String method, int times, Fault fault) {
 		if (times < 1) {
 			throw new IllegalArgumentException("times must be at least 1, but is " + times);
 		}
@@ -28,7 +28,7 @@ final class PlannedFaults {
 	/**
 	 * Takes the fault a request with that method meets, if any.
 	 */
-	synchronized @Nullable FakeFault take(String method) {
+	synchronized @Nullable Fault take(String method) {
 		for (Iterator<Plan> iterator = this.plans.iterator(); iterator.hasNext();) {
 			Plan plan = iterator.next();
 			if (plan.method == null || plan.method.equalsIgnoreCase(method)) {
@@ -49,11 +49,11 @@ final class PlannedFaults {
 
 		private final @Nullable String method;
 
-		private final FakeFault fault;
+		private final Fault fault;
 
 		private int remaining;
 
-		Plan(@Nullable String method, int remaining, FakeFault fault) {
+		Plan(@Nullable String method, int remaining, Fault fault) {
 			this.method = method;
 			this.remaining = remaining;
 			this.fault = fault;
