@@ -40,11 +40,12 @@ record ClientSettings(WebClient.Builder webClientBuilder, URI baseUrl, Supplier<
 
 	/**
 	 * The secrets redacted from the answers to a request that also carries another one,
-	 * such as the key of the token it deletes.
+	 * such as the key of the token it deletes: in every form the request carries it (a
+	 * server may echo the path it was asked for, where the key is encoded).
 	 */
-	List<String> redactedSecrets(String requestSecret) {
+	List<String> redactedSecrets(String... requestSecret) {
 		List<String> secrets = new ArrayList<>(this.redactedSecrets);
-		secrets.add(requestSecret);
+		secrets.addAll(List.of(requestSecret));
 		return secrets;
 	}
 

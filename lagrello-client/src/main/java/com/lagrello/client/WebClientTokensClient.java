@@ -199,7 +199,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 								.retrieve()
 								.onStatus(WebClientTokensClient::isNotSuccess,
 										(response) -> ErrorAnswers.toException("tokens/delete", response, token,
-												this.settings.redactedSecrets(tokenId)))
+												this.settings.redactedSecrets(tokenId, key.real())))
 								.toBodilessEntity()
 								.then()),
 					(deleted) -> deleted.onErrorResume((failure) -> mayHaveBeenApplied.get() && isNotFound(failure),
