@@ -1,15 +1,12 @@
 package com.lagrello.client;
 
 import java.time.Duration;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,34 +31,41 @@ final class BlockingTokensClientAdapter implements BlockingTokensClient {
 
 	private final Duration margin;
 
+	// the longest wait for the next token of a listing, when the client does not bound
+	// its pages itself
+	private final @Nullable Duration tokenWait;
+
 	private final Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll;
 
 	private BlockingTokensClientAdapter(TokensClient client, Duration callTimeout, Duration margin,
-			Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll) {
+			@Nullable Duration tokenWait, Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll) {
 		this.client = client;
 		this.callTimeout = callTimeout;
 		this.margin = margin;
+		this.tokenWait = tokenWait;
 		this.deleteAll = deleteAll;
 	}
 
 	/**
 	 * The blocking face of any implementation of {@code TokensClient}: each call, and
-	 * {@code deleteAll} as a whole, is bounded by the adapter's own timer.
+	 * {@code deleteAll} as a whole, is bounded by the adapter's own timer, and so is each
+	 * wait for the next token of a listing.
 	 */
 	static BlockingTokensClientAdapter overAnyClient(TokensClient client, Duration callTimeout) {
 		TokensClientBuilder.checkCallTimeout(callTimeout);
-		return new BlockingTokensClientAdapter(client, callTimeout, Duration.ZERO, client::deleteAll);
+		return new BlockingTokensClientAdapter(client, callTimeout, Duration.ZERO, callTimeout, client::deleteAll);
 	}
 
 	/**
 	 * The blocking face of the library's own client, which bounds each call by the same
-	 * call timeout itself.
+	 * call timeout itself, each page of a listing too (a wait for the next token may span
+	 * several pages, when some are empty).
 	 * @param deleteAll the client's {@code deleteAll} bounded as a whole by the call
 	 * timeout, which tells what it deleted before the time ran out
 	 */
 	static BlockingTokensClientAdapter overOwnClient(TokensClient client, Duration callTimeout,
 			Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll) {
-		return new BlockingTokensClientAdapter(client, callTimeout, SAFETY_MARGIN, deleteAll);
+		return new BlockingTokensClientAdapter(client, callTimeout, SAFETY_MARGIN, null, deleteAll);
 	}
 
 	@Override
@@ -110,27 +114,7 @@ final class BlockingTokensClientAdapter implements BlockingTokensClient {
 
 	private Stream<Token> stream(String operation, Supplier<Flux<Token>> tokens) {
 		refuseToStart(operation);
-		// one token asked for at a time: a page is fetched when its first token is taken
-		Stream<Token> source = tokens.get().toStream(1);
-		Spliterator<Token> pages = source.spliterator();
-		return StreamSupport.stream(new Spliterators.AbstractSpliterator<Token>(Long.MAX_VALUE, Spliterator.ORDERED) {
-
-			@Override
-			public boolean tryAdvance(Consumer<? super Token> action) {
-				try {
-					return pages.tryAdvance(action);
-				}
-				catch (RuntimeException ex) {
-					RuntimeException thrown = interruptedOrItself(operation, ex);
-					if (thrown != ex) {
-						// nothing more is asked for
-						source.close();
-					}
-					throw thrown;
-				}
-			}
-
-		}, false).onClose(source::close);
+		return BlockingTokenStream.of(operation, tokens.get(), this.tokenWait);
 	}
 
 	/**
@@ -157,12 +141,20 @@ final class BlockingTokensClientAdapter implements BlockingTokensClient {
 	 */
 	private static RuntimeException interruptedOrItself(String operation, RuntimeException failure) {
 		if (Exceptions.unwrap(failure) instanceof InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-			return new LagrelloException(operation
-					+ " was interrupted while waiting for the answer: the call is cancelled and nothing more is sent",
-					interrupted);
+			return interrupted(operation, interrupted);
 		}
 		return failure;
+	}
+
+	/**
+	 * The failure of a call whose wait was interrupted, once it is cancelled; sets the
+	 * interrupt flag again.
+	 */
+	static LagrelloException interrupted(String operation, InterruptedException interrupted) {
+		Thread.currentThread().interrupt();
+		return new LagrelloException(operation
+				+ " was interrupted while waiting for the answer: the call is cancelled and nothing more is sent",
+				interrupted);
 	}
 
 }
