@@ -121,10 +121,9 @@ final class BulkDelete {
 		}
 		RetryAfterHold holdBack = new RetryAfterHold();
 		return Flux.fromIterable(targets)
-			.flatMapSequential((token) -> deadline
-				.bound("tokens/delete",
-						holdBack.await()
-							.then(this.delete.apply(token.tokenKey(), deadline.holdingBack(holdBack::until))))
+			.flatMapSequential((token) -> deadline.bound("tokens/delete", holdBack.await()
+				// deferred: an application's own delete may throw rather than fail
+				.then(Mono.defer(() -> this.delete.apply(token.tokenKey(), deadline.holdingBack(holdBack::until)))))
 				.thenReturn(new Outcome(token, null, false))
 				.onErrorResume((failure) -> Mono.just(failed(token, failure, batch))), this.concurrency)
 			.collectList()
