@@ -200,7 +200,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 							.httpRequest(attempt.authorization())
 							.retrieve()
 							.onStatus(WebClientTokensClient::isNotSuccess,
-									(response) -> ErrorAnswers.toException(attempt.alsoRedacting(tokenId), response))
+									(response) -> ErrorAnswers.toException(attempt.alsoRedacting(tokenId, key.real()), response))
 							.toBodilessEntity()
 							.then()));
 	}

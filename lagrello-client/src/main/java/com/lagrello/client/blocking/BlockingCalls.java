@@ -67,32 +67,13 @@ final class BlockingCalls {
 	}
 
 	/**
-	 * Streams a call's elements, one asked for at a time, as the stream is read.
+	 * Streams a call's elements, one asked for at a time, as the stream is read; each wait
+	 * for the next bounded by the call timeout when the reactive client does not bound
+	 * its calls itself (a wait may span several empty pages of one that does).
 	 */
 	<T> Stream<T> stream(String operation, Supplier<Flux<T>> elements) {
 		refuseToStart(operation);
-		// one element asked for at a time: a page of tokens is fetched when its first
-		// token is taken
-		Stream<T> source = elements.get().toStream(1);
-		Spliterator<T> pages = source.spliterator();
-		return StreamSupport.stream(new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED) {
-
-			@Override
-			public boolean tryAdvance(Consumer<? super T> action) {
-				try {
-					return pages.tryAdvance(action);
-				}
-				catch (RuntimeException ex) {
-					RuntimeException thrown = interruptedOrItself(operation, ex);
-					if (thrown != ex) {
-						// nothing more is asked for
-						source.close();
-					}
-					throw thrown;
-				}
-			}
-
-		}, false).onClose(source::close);
+		return BlockingStream.of(operation, elements.get(), this.margin.isZero() ? this.callTimeout : null);
 	}
 
 	/**
@@ -119,12 +100,20 @@ final class BlockingCalls {
 	 */
 	private static RuntimeException interruptedOrItself(String operation, RuntimeException failure) {
 		if (Exceptions.unwrap(failure) instanceof InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-			return new LagrelloException(operation
-					+ " was interrupted while waiting for the answer: the call is cancelled and nothing more is sent",
-					interrupted);
+			return interrupted(operation, interrupted);
 		}
 		return failure;
+	}
+
+	/**
+	 * The failure of a call whose wait was interrupted, once it is cancelled; sets the
+	 * interrupt flag again.
+	 */
+	static LagrelloException interrupted(String operation, InterruptedException interrupted) {
+		Thread.currentThread().interrupt();
+		return new LagrelloException(
+				operation + " was interrupted while waiting for the answer: the call is cancelled and nothing more is sent",
+				interrupted);
 	}
 
 }

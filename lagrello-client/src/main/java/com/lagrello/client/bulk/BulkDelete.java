@@ -2,9 +2,11 @@ package com.lagrello.client.bulk;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -25,11 +27,12 @@ import reactor.core.publisher.Mono;
  * that deleting does not shift the pages still to be read), never a token the client
  * authenticates with (any access token a request of the batch used, the supplier may
  * rotate while it runs; see {@link BatchAccessTokens}), never a token without a key, a
- * bounded number of deletes at a time, a {@code 404} counted as deleted, each failure
- * collected rather than stopping the others, and one {@code Retry-After} (on a
- * {@code 429} or {@code 503}) holding back every delete of the batch not yet started
- * until that time. Bounded by a call timeout as a whole, when it is given one (the
- * blocking {@code deleteAll}): see {@link DeleteAllDeadline}.
+ * token listed twice (pages shifting while read) deleted and reported once, a bounded
+ * number of deletes at a time, a {@code 404} counted as deleted, each failure collected
+ * rather than stopping the others, and one {@code Retry-After} (on a {@code 429} or
+ * {@code 503}) holding back every delete of the batch not yet started until that time.
+ * Bounded by a call timeout as a whole, when it is given one (the blocking
+ * {@code deleteAll}): see {@link DeleteAllDeadline}.
  */
 public final class BulkDelete {
 
@@ -98,7 +101,13 @@ public final class BulkDelete {
 		List<Token> targets = new ArrayList<>();
 		List<Token> own = new ArrayList<>();
 		Map<Token, LagrelloException> keyless = new LinkedHashMap<>();
+		// offset pages shift when a token is created while they are read: the same token
+		// may be listed twice, and is deleted and reported once
+		Set<String> listed = new HashSet<>();
 		for (Token token : snapshot) {
+			if (token.tokenKey() != null && !listed.add(token.tokenKey())) {
+				continue;
+			}
 			if (!matches(filter, token)) {
 				continue;
 			}
@@ -115,12 +124,11 @@ public final class BulkDelete {
 		}
 		RetryAfterHold holdBack = new RetryAfterHold();
 		return Flux.fromIterable(targets)
-			.flatMapSequential((token) -> deadline
-				.bound("tokens/delete",
-						holdBack.await()
-							.then(this.client.delete(token.tokenKey())
-								.contextWrite(new CallCoordination(deadline.holdingBack(holdBack::until),
-										Mono.<Void>empty())::into)))
+			.flatMapSequential((token) -> deadline.bound("tokens/delete", holdBack.await()
+				// deferred: an application's own delete may throw rather than fail
+				.then(Mono.defer(() -> this.client.delete(token.tokenKey()))
+					.contextWrite(
+							new CallCoordination(deadline.holdingBack(holdBack::until), Mono.<Void>empty())::into)))
 				.thenReturn(new Outcome(token, null, false))
 				.onErrorResume((failure) -> Mono.just(failed(token, failure, batch))), this.concurrency)
 			.collectList()

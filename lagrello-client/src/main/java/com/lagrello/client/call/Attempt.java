@@ -56,11 +56,11 @@ public final class Attempt {
 	}
 
 	/**
-	 * Returns this attempt redacting one more secret, one its request carries.
+	 * Returns this attempt redacting more secrets: those its request carries, in every form.
 	 */
-	public Attempt alsoRedacting(String requestSecret) {
+	public Attempt alsoRedacting(String... requestSecret) {
 		List<String> secrets = new ArrayList<>(this.otherSecrets);
-		secrets.add(requestSecret);
+		secrets.addAll(List.of(requestSecret));
 		return new Attempt(this.operation, this.accessToken, secrets);
 	}
 
