@@ -33,6 +33,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code -Xmx64m}, whose {@code next} links are long, that must complete;</li>
  * <li>{@code latency [runs] [pages] [tokens]}: {@link LatencyScenarios}, drains and bulk
  * deletes against answers 20 ms late;</li>
+ * <li>{@code cpu [rounds] [pages] [drains]}: {@link CpuPerPage}, the client event loops'
+ * CPU time per page of a drain, each contender's drains interleaved in one JVM;</li>
  * <li>{@code summarize <jmh json>...}: a table of JMH's figures of every round, and the
  * ratios of the {@code TokensClient} to a plain {@code WebClient} per round.</li>
  * </ul>
@@ -60,7 +62,10 @@ public final class Harness {
 			case "latency" -> LatencyScenarios.run((args.length > 1) ? Integer.parseInt(args[1]) : 3,
 					(args.length > 2) ? Integer.parseInt(args[2]) : 500,
 					(args.length > 3) ? Integer.parseInt(args[3]) : 1000, out);
-			default -> throw new IllegalArgumentException("startup, heap, latency or summarize, not " + args[0]);
+			case "cpu" -> CpuPerPage.run((args.length > 1) ? Integer.parseInt(args[1]) : 7,
+					(args.length > 2) ? Integer.parseInt(args[2]) : 250,
+					(args.length > 3) ? Integer.parseInt(args[3]) : 20, out);
+			default -> throw new IllegalArgumentException("startup, heap, latency, cpu or summarize, not " + args[0]);
 		}
 	}
 

@@ -200,7 +200,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 							.httpRequest(attempt.authorization())
 							.retrieve()
 							.onStatus(WebClientTokensClient::isNotSuccess,
-									(response) -> ErrorAnswers.toException(attempt.alsoRedacting(tokenId, key.real()), response))
+									(response) -> ErrorAnswers.toException(attempt.alsoRedacting(tokenId, key.real()),
+											response))
 							.toBodilessEntity()
 							.then()));
 	}

@@ -67,9 +67,9 @@ final class BlockingCalls {
 	}
 
 	/**
-	 * Streams a call's elements, one asked for at a time, as the stream is read; each wait
-	 * for the next bounded by the call timeout when the reactive client does not bound
-	 * its calls itself (a wait may span several empty pages of one that does).
+	 * Streams a call's elements, one asked for at a time, as the stream is read; each
+	 * wait for the next bounded by the call timeout when the reactive client does not
+	 * bound its calls itself (a wait may span several empty pages of one that does).
 	 */
 	<T> Stream<T> stream(String operation, Supplier<Flux<T>> elements) {
 		refuseToStart(operation);
@@ -111,8 +111,8 @@ final class BlockingCalls {
 	 */
 	static LagrelloException interrupted(String operation, InterruptedException interrupted) {
 		Thread.currentThread().interrupt();
-		return new LagrelloException(
-				operation + " was interrupted while waiting for the answer: the call is cancelled and nothing more is sent",
+		return new LagrelloException(operation
+				+ " was interrupted while waiting for the answer: the call is cancelled and nothing more is sent",
 				interrupted);
 	}
 

@@ -19,8 +19,8 @@ import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 
 /**
- * The elements of a listing as a lazy {@link Stream}, one asked for ahead of the one being
- * taken (a page is fetched when its first token is taken), each wait for an element
+ * The elements of a listing as a lazy {@link Stream}, one asked for ahead of the one
+ * being taken (a page is fetched when its first token is taken), each wait for an element
  * bounded when a bound is given. {@code Flux.toStream} cannot wait with a timeout, so a
  * listing of an application's own client that never answers would block its caller for
  * ever. Waiting is the caller's: an interrupt cancels the listing and is thrown as a

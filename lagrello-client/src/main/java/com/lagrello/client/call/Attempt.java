@@ -56,7 +56,8 @@ public final class Attempt {
 	}
 
 	/**
-	 * Returns this attempt redacting more secrets: those its request carries, in every form.
+	 * Returns this attempt redacting more secrets: those its request carries, in every
+	 * form.
 	 */
 	public Attempt alsoRedacting(String... requestSecret) {
 		List<String> secrets = new ArrayList<>(this.otherSecrets);
