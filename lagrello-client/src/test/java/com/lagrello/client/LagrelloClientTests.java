@@ -72,4 +72,16 @@ class LagrelloClientTests {
 			.withMessageContaining("must be from 1 to 20");
 	}
 
+	@Test
+	void aBaseUrlWithCredentialsIsRefusedWithoutShowingThem() {
+		assertThatExceptionOfType(LagrelloInvalidArgumentException.class)
+			.isThrownBy(() -> LagrelloClient.builder()
+				.accessToken("token")
+				.baseUrl("https://deploy:s3cret-4711@api.lagrello.com")
+				.build())
+			.satisfies((refused) -> assertThat(refused.argument()).isEqualTo("baseUrl"))
+			.withMessageContaining("must not have user info")
+			.withMessageNotContaining("s3cret-4711");
+	}
+
 }
