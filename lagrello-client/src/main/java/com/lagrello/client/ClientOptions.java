@@ -154,14 +154,15 @@ public record ClientOptions(WebClient.Builder webClientBuilder, URI baseUrl, Sup
 
 	/**
 	 * The base URL as a refusal shows it: user info (credentials someone put in the URL)
-	 * masked, and an opaque URL (a missing {@code //}) not shown past its scheme.
+	 * masked; an opaque URL (a missing {@code //}, as in {@code user:secret@host}) with
+	 * an {@code @} is not shown past its scheme.
 	 */
 	private static String shown(@Nullable URI url) {
 		if (url == null) {
 			return "null";
 		}
 		if (url.isOpaque()) {
-			return url.getScheme() + ":******";
+			return url.getRawSchemeSpecificPart().contains("@") ? url.getScheme() + ":******" : url.toString();
 		}
 		String authority = url.getRawAuthority();
 		int at = (authority != null) ? authority.lastIndexOf('@') : -1;
