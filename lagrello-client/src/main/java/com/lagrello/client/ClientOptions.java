@@ -127,22 +127,22 @@ public record ClientOptions(WebClient.Builder webClientBuilder, URI baseUrl, Sup
 	public static URI checkBaseUrl(@Nullable URI baseUrl, boolean allowInsecureHttp) {
 		if (baseUrl == null || !baseUrl.isAbsolute() || baseUrl.getHost() == null) {
 			throw new LagrelloInvalidArgumentException("baseUrl",
-					"base URL must be an absolute http(s) URL with a host, but is " + baseUrl);
+					"base URL must be an absolute http(s) URL with a host, but is " + shown(baseUrl));
 		}
 		String scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("https") && !scheme.equals("http")) {
-			throw new LagrelloInvalidArgumentException("baseUrl", "base URL must use https, but is " + baseUrl);
+			throw new LagrelloInvalidArgumentException("baseUrl", "base URL must use https, but is " + shown(baseUrl));
 		}
 		if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null || baseUrl.getRawUserInfo() != null) {
 			throw new LagrelloInvalidArgumentException("baseUrl",
-					"base URL must not have user info, a query or a fragment, but is " + baseUrl);
+					"base URL must not have user info, a query or a fragment, but is " + shown(baseUrl));
 		}
 		if (baseUrl.getPort() == 0 || baseUrl.getPort() > 65535 || baseUrl.getPort() < -1) {
 			throw new LagrelloInvalidArgumentException("baseUrl",
-					"base URL must have a port from 1 to 65535, but is " + baseUrl);
+					"base URL must have a port from 1 to 65535, but is " + shown(baseUrl));
 		}
 		if (scheme.equals("http") && !allowInsecureHttp && !isLoopbackHost(baseUrl.getHost())) {
-			throw new LagrelloInvalidArgumentException("baseUrl", "base URL " + baseUrl
+			throw new LagrelloInvalidArgumentException("baseUrl", "base URL " + shown(baseUrl)
 					+ " would send the access token in clear text to a remote host: use https, or set allowInsecureHttp"
 					+ " to true if you mean it");
 		}
@@ -150,6 +150,23 @@ public record ClientOptions(WebClient.Builder webClientBuilder, URI baseUrl, Sup
 		// or by template
 		String ascii = baseUrl.toASCIIString();
 		return URI.create(ascii.endsWith("/") ? ascii.replaceAll("/+$", "") : ascii);
+	}
+
+	/**
+	 * The base URL as a refusal shows it: user info (credentials someone put in the URL)
+	 * masked; an opaque URL (a missing {@code //}, as in {@code user:secret@host}) with
+	 * an {@code @} is not shown past its scheme.
+	 */
+	private static String shown(@Nullable URI url) {
+		if (url == null) {
+			return "null";
+		}
+		if (url.isOpaque()) {
+			return url.getRawSchemeSpecificPart().contains("@") ? url.getScheme() + ":******" : url.toString();
+		}
+		String authority = url.getRawAuthority();
+		int at = (authority != null) ? authority.lastIndexOf('@') : -1;
+		return (at < 0) ? url.toString() : url.toString().replace(authority, "******" + authority.substring(at));
 	}
 
 	/**

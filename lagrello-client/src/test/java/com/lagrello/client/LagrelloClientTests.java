@@ -72,4 +72,23 @@ class LagrelloClientTests {
 			.withMessageContaining("must be from 1 to 20");
 	}
 
+	@Test
+	void aBaseUrlWithCredentialsIsRefusedWithoutShowingThem() {
+		assertThatExceptionOfType(LagrelloInvalidArgumentException.class)
+			.isThrownBy(() -> LagrelloClient.builder()
+				.accessToken("token")
+				.baseUrl("https://deploy:s3cret-4711@api.lagrello.com")
+				.build())
+			.satisfies((refused) -> assertThat(refused.argument()).isEqualTo("baseUrl"))
+			.withMessageContaining("must not have user info")
+			.withMessageNotContaining("s3cret-4711");
+		assertThatExceptionOfType(LagrelloInvalidArgumentException.class)
+			.isThrownBy(() -> LagrelloClient.builder().accessToken("token").baseUrl("deploy:s3cret-4711@api").build())
+			.withMessageNotContaining("s3cret-4711");
+		// nothing secret in it: shown as written
+		assertThatExceptionOfType(LagrelloInvalidArgumentException.class)
+			.isThrownBy(() -> LagrelloClient.builder().accessToken("token").baseUrl("localhost:8080").build())
+			.withMessageEndingWith("but is localhost:8080");
+	}
+
 }

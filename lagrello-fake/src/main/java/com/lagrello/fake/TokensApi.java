@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -35,6 +36,12 @@ final class TokensApi {
 	static final String ADMIN = "ADMIN";
 
 	private static final Set<String> PERMISSIONS = Set.of("READ", "WRITE", ADMIN);
+
+	// the error statuses whose name (RFC 9110 and the IANA registry, as Spring's
+	// HttpStatus spells them) Netty's reason phrase lacks or spells otherwise
+	private static final Map<Integer, String> NAMES_NETTY_SPELLS_OTHERWISE = Map.of(413, "CONTENT_TOO_LARGE", 414,
+			"URI_TOO_LONG", 418, "I_AM_A_TEAPOT", 422, "UNPROCESSABLE_CONTENT", 425, "TOO_EARLY", 451,
+			"UNAVAILABLE_FOR_LEGAL_REASONS", 508, "LOOP_DETECTED", 509, "BANDWIDTH_LIMIT_EXCEEDED");
 
 	private static final Pattern BEARER = Pattern.compile("Bearer +(\\S+) *", Pattern.CASE_INSENSITIVE);
 
@@ -72,12 +79,19 @@ final class TokensApi {
 	}
 
 	/**
-	 * The status's reason phrase as a constant name, {@code TOO_MANY_REQUESTS} for 429;
+	 * The status's name, {@code TOO_MANY_REQUESTS} for 429, as Spring's
+	 * {@code HttpStatus} names it (what the fake answered before it moved below Spring);
 	 * {@code ERROR} for a status without a name.
 	 */
 	static String errorType(int status) {
+		String named = NAMES_NETTY_SPELLS_OTHERWISE.get(status);
+		if (named != null) {
+			return named;
+		}
 		String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
-		if (reason.startsWith("Unknown Status") || reason.isBlank()) {
+		// a status Netty has no name for gets its class's phrase and the code, such as
+		// "Client Error (499)"
+		if (reason.isBlank() || reason.endsWith("(" + status + ")")) {
 			return "ERROR";
 		}
 		return reason.replaceAll("[^A-Za-z0-9]+", "_").toUpperCase(Locale.ROOT);

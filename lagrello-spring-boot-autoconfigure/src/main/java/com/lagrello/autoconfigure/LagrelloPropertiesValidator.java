@@ -1,5 +1,6 @@
 package com.lagrello.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -100,8 +101,7 @@ final class LagrelloPropertiesValidator {
 	}
 
 	private static void validateProperties(LagrelloProperties properties, Errors errors) {
-		check(errors, "baseUrl",
-				() -> ClientOptions.checkBaseUrl(properties.getBaseUrl(), properties.isAllowInsecureHttp()));
+		validateBaseUrl(properties.getBaseUrl(), properties.isAllowInsecureHttp(), errors);
 		String token = properties.getAccessToken();
 		if (!unresolvedPlaceholder("accessToken", token, errors) && token != null && !token.isBlank()
 				&& token.strip().chars().anyMatch(Character::isWhitespace)) {
@@ -230,12 +230,38 @@ final class LagrelloPropertiesValidator {
 			check.run();
 		}
 		catch (LagrelloInvalidArgumentException ex) {
-			String reason = ex.getMessage();
-			for (Map.Entry<String, String> setting : PROPERTIES_OF_SETTINGS.entrySet()) {
-				reason = reason.replace(setting.getKey(), setting.getValue());
-			}
-			errors.rejectValue(fieldOf.apply(ex.argument()), "invalid", reason);
+			errors.rejectValue(fieldOf.apply(ex.argument()), "invalid", reason(ex));
 		}
+	}
+
+	/**
+	 * The base URL by the client's check; one with user info is shown masked, as a
+	 * secret: credentials put in the URL must not reach the failure analysis.
+	 */
+	private static void validateBaseUrl(@Nullable URI baseUrl, boolean allowInsecureHttp, Errors errors) {
+		try {
+			ClientOptions.checkBaseUrl(baseUrl, allowInsecureHttp);
+		}
+		catch (LagrelloInvalidArgumentException ex) {
+			String authority = (baseUrl != null) ? baseUrl.getRawAuthority() : null;
+			if (authority != null && authority.contains("@")) {
+				rejectSecret(errors, "baseUrl", "invalid", reason(ex));
+			}
+			else {
+				errors.rejectValue("baseUrl", "invalid", reason(ex));
+			}
+		}
+	}
+
+	/**
+	 * The client's reason, the builder settings it names translated to their properties.
+	 */
+	private static String reason(LagrelloInvalidArgumentException refused) {
+		String reason = refused.getMessage();
+		for (Map.Entry<String, String> setting : PROPERTIES_OF_SETTINGS.entrySet()) {
+			reason = reason.replace(setting.getKey(), setting.getValue());
+		}
+		return reason;
 	}
 
 	/**

@@ -123,6 +123,17 @@ class InvalidConfigurationTests {
 	}
 
 	@Test
+	void aBaseUrlWithCredentialsStopsStartUpWithoutShowingThem() {
+		this.runner.withPropertyValues("lagrello.base-url=https://deploy:s3cret-4711@api.lagrello.com")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context.getStartupFailure()).getDescription()).contains("lagrello.base-url")
+					.contains("must not have user info")
+					.doesNotContain("s3cret-4711");
+			});
+	}
+
+	@Test
 	void aProxyWithAHostAndAPortStarts() {
 		this.runner
 			.withPropertyValues("lagrello.proxy.host=proxy.example.com", "lagrello.proxy.port=3128",

@@ -13,9 +13,12 @@ import com.lagrello.client.TokensClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -58,6 +61,23 @@ class FakeLagrelloServerFaultTests {
 			.verify(Duration.ofSeconds(10));
 		assertThat(this.server.tokens()).hasSize(3);
 		assertThat(this.server.requests()).extracting(RecordedRequest::method).containsExactly("POST");
+	}
+
+	/**
+	 * The documented {@code errorType} of a status fault is the status's name, as before
+	 * the fake moved below Spring: Spring's {@code HttpStatus} name, {@code ERROR} for a
+	 * status without one.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(ints = { 413, 414, 418, 422, 425, 451, 499, 508, 509, 520, 429, 503 })
+	void statusFaultsErrorTypeIsTheStatussName(int status) {
+		HttpStatus named = HttpStatus.resolve(status);
+		String expected = (named != null) ? named.name() : "ERROR";
+		this.server.failNext(1, FakeFault.status(status));
+		StepVerifier.create(this.tokens.listPage(0, 1))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(LagrelloApiException.class,
+					(api) -> assertThat(api.errorType()).isEqualTo(expected)))
+			.verify(Duration.ofSeconds(10));
 	}
 
 	@Test
