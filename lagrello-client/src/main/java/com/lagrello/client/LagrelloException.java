@@ -34,6 +34,8 @@ public class LagrelloException extends RuntimeException {
 	 * @param failure the failure the call ended with
 	 * @param notRetriedBecause why the client stopped retrying
 	 */
+	// a copy made from a finished exception: Throwable's setters are all it calls
+	@SuppressWarnings("this-escape")
 	protected LagrelloException(LagrelloException failure, String notRetriedBecause) {
 		super(failure.getMessage() + "; not retried: " + notRetriedBecause, failure.getCause());
 		setStackTrace(failure.getStackTrace());
