@@ -7,8 +7,9 @@ import com.lagrello.client.call.RetryAllowance;
 
 /**
  * What a client built by a builder owns and the clients derived from it with
- * {@code mutate()} share: whether it is still open, and the account of its retry budget.
- * The connections are the {@code WebClient.Builder}'s connector's, shared by cloning the
+ * {@code mutate()} share: whether it is still open, the account of its retry budget, and
+ * the {@link TimeoutWheel} of its attempt timeouts, stopped when the owner is closed. The
+ * connections are the {@code WebClient.Builder}'s connector's, shared by cloning the
  * builder. Closing is the owner's: a client holding a shared view (a derived client, the
  * API areas of a root) closes nothing. Thread-safe.
  */
@@ -18,15 +19,19 @@ final class ClientResources {
 
 	private final RetryAllowance retryAllowance;
 
+	private final TimeoutWheel timeouts;
+
 	// the API the allowance counts the calls of
 	private final URI baseUrl;
 
 	// whether close() closes: the view of the client that made the resources
 	private final boolean owner;
 
-	private ClientResources(AtomicBoolean closed, RetryAllowance retryAllowance, URI baseUrl, boolean owner) {
+	private ClientResources(AtomicBoolean closed, RetryAllowance retryAllowance, TimeoutWheel timeouts, URI baseUrl,
+			boolean owner) {
 		this.closed = closed;
 		this.retryAllowance = retryAllowance;
+		this.timeouts = timeouts;
 		this.baseUrl = baseUrl;
 		this.owner = owner;
 	}
@@ -35,7 +40,7 @@ final class ClientResources {
 	 * Returns the resources of a new client.
 	 */
 	static ClientResources open(URI baseUrl, RetryBudget budget) {
-		return new ClientResources(new AtomicBoolean(), new RetryAllowance(budget), baseUrl, true);
+		return new ClientResources(new AtomicBoolean(), new RetryAllowance(budget), new TimeoutWheel(), baseUrl, true);
 	}
 
 	/**
@@ -46,7 +51,7 @@ final class ClientResources {
 	ClientResources derived(URI baseUrl, RetryBudget budget) {
 		RetryAllowance allowance = (baseUrl.equals(this.baseUrl) && budget.equals(this.retryAllowance.budget()))
 				? this.retryAllowance : new RetryAllowance(budget);
-		return new ClientResources(this.closed, allowance, baseUrl, false);
+		return new ClientResources(this.closed, allowance, this.timeouts, baseUrl, false);
 	}
 
 	/**
@@ -54,11 +59,18 @@ final class ClientResources {
 	 * root), which uses them and does not close them.
 	 */
 	ClientResources shared() {
-		return new ClientResources(this.closed, this.retryAllowance, this.baseUrl, false);
+		return new ClientResources(this.closed, this.retryAllowance, this.timeouts, this.baseUrl, false);
 	}
 
 	RetryAllowance retryAllowance() {
 		return this.retryAllowance;
+	}
+
+	/**
+	 * The scheduler of attempt timeouts.
+	 */
+	TimeoutWheel timeouts() {
+		return this.timeouts;
 	}
 
 	/**
@@ -78,6 +90,7 @@ final class ClientResources {
 	void close() {
 		if (this.owner) {
 			this.closed.set(true);
+			this.timeouts.dispose();
 		}
 	}
 

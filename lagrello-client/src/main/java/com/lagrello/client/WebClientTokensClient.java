@@ -316,18 +316,20 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 * Bounds an attempt by one timer: the read timeout, or what is left of the call
 	 * timeout when that is shorter. The waits between attempts never pass the deadline
 	 * (the retry gives up first), so no timer of the whole call is needed. Reactor's
-	 * {@code timeout} operator, on its parallel scheduler (virtual in tests).
+	 * {@code timeout} operator, its timers on the client's {@link TimeoutWheel}.
 	 */
 	private <T> Mono<T> withinTimeouts(String operation, Mono<T> exchange, Deadline deadline) {
 		Duration readTimeout = this.settings.readTimeout();
 		Duration left = deadline.left();
 		if (left.compareTo(readTimeout) >= 0) {
 			return exchange.timeout(readTimeout,
-					Mono.error(() -> LagrelloTimeoutException.readTimeout(operation, readTimeout)));
+					Mono.error(() -> LagrelloTimeoutException.readTimeout(operation, readTimeout)),
+					this.resources.timeouts());
 		}
 		Duration callTimeout = this.settings.callTimeout();
 		return exchange.timeout(left, Mono.error(
-				() -> LagrelloTimeoutException.callTimeout(operation, callTimeout, "ran out before the answer came")));
+				() -> LagrelloTimeoutException.callTimeout(operation, callTimeout, "ran out before the answer came")),
+				this.resources.timeouts());
 	}
 
 	private String currentAccessToken(String operation) {
