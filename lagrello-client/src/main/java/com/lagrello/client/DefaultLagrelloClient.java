@@ -25,6 +25,21 @@ final class DefaultLagrelloClient implements LagrelloClient {
 	}
 
 	@Override
+	public UsersClient users() {
+		throw new UnsupportedOperationException("TODO issue 22: users()");
+	}
+
+	@Override
+	public AuthClient auth() {
+		throw new UnsupportedOperationException("TODO issue 22: auth()");
+	}
+
+	@Override
+	public TenantClient tenant() {
+		throw new UnsupportedOperationException("TODO issue 22: tenant()");
+	}
+
+	@Override
 	public LagrelloClientBuilder mutate() {
 		return new LagrelloClientBuilder(this.options, this.resources);
 	}

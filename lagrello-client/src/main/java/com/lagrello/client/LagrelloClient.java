@@ -6,9 +6,9 @@ package com.lagrello.client;
  * derive one (another tenant's token, say) with {@link #mutate()}, and close it when
  * done.
  * <p>
- * The Tokens API is {@link #tokens()}; the users, sign-in and tenant areas of the
- * contract's 0.3 ({@code users()}, {@code auth()}, {@code tenant()}) follow.
- * Implementations are immutable and thread-safe.
+ * Its API areas: {@link #tokens()}, {@link #users()}, {@link #auth()} (TOTP codes and
+ * magic links) and {@link #tenant()}, which share its connections, settings, retry budget
+ * and observations. Implementations are immutable and thread-safe.
  */
 public interface LagrelloClient extends AutoCloseable {
 
@@ -18,6 +18,24 @@ public interface LagrelloClient extends AutoCloseable {
 	 * @return the tokens client of this root
 	 */
 	TokensClient tokens();
+
+	/**
+	 * Returns the client of the Users API.
+	 * @return the users client of this root
+	 */
+	UsersClient users();
+
+	/**
+	 * Returns the client of sign-in: TOTP codes and magic links.
+	 * @return the auth client of this root
+	 */
+	AuthClient auth();
+
+	/**
+	 * Returns the client of the tenant the access token belongs to.
+	 * @return the tenant client of this root
+	 */
+	TenantClient tenant();
 
 	/**
 	 * Returns a builder preset with this client's settings and connections, to derive

@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Secrets {
 
+	/** What stands for a secret of which nothing may be shown. */
+	static final String MASK = "****";
+
 	private static final int VISIBLE = 4;
 
 	private Secrets() {
@@ -22,9 +25,9 @@ final class Secrets {
 			return "null";
 		}
 		if (secret.length() < 3 * VISIBLE) {
-			return "****";
+			return MASK;
 		}
-		return "****" + secret.substring(secret.length() - VISIBLE);
+		return MASK + secret.substring(secret.length() - VISIBLE);
 	}
 
 }

@@ -1,0 +1,103 @@
+package com.lagrello.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The checks of the arguments of the users, sign-in and tenant operations, each declared
+ * once: a failed check is a {@link LagrelloInvalidArgumentException} naming the argument,
+ * and nothing is sent. A secret argument (a code, a magic-link token) is never shown in a
+ * message.
+ */
+final class Arguments {
+
+	/** Longest user id the API accepts. */
+	static final int MAX_USER_ID_LENGTH = 128;
+
+	private static final String PLACEHOLDER = "{}";
+
+	private Arguments() {
+	}
+
+	/**
+	 * Checks a user id: not blank and at most {@value #MAX_USER_ID_LENGTH} characters.
+	 * @param userId the user id
+	 * @return the user id
+	 */
+	static String userId(String userId) {
+		if (userId == null || userId.isBlank()) {
+			throw new LagrelloInvalidArgumentException("userId", "userId must not be blank");
+		}
+		if (userId.length() > MAX_USER_ID_LENGTH) {
+			throw new LagrelloInvalidArgumentException("userId",
+					"userId must be at most " + MAX_USER_ID_LENGTH + " characters, but has " + userId.length());
+		}
+		return userId;
+	}
+
+	/**
+	 * Checks an e-mail address: not blank, with an {@code @}.
+	 * @param email the address
+	 * @return the address
+	 */
+	static String email(String email) {
+		if (email == null || email.isBlank()) {
+			throw new LagrelloInvalidArgumentException("email", "email must not be blank");
+		}
+		if (email.indexOf('@') < 0) {
+			throw new LagrelloInvalidArgumentException("email", "email must hold an '@'");
+		}
+		return email;
+	}
+
+	/**
+	 * Checks a secret argument (a TOTP code, a magic-link token): not blank. Its value is
+	 * never shown.
+	 * @param name the argument's name
+	 * @param value the secret
+	 * @return the secret
+	 */
+	static String secret(String name, String value) {
+		if (value == null || value.isBlank()) {
+			throw new LagrelloInvalidArgumentException(name, name + " must not be blank");
+		}
+		return value;
+	}
+
+	/**
+	 * Checks a tenant's callback URL: an absolute {@code https} URL ({@code http} only to
+	 * a loopback host) holding {@code {}} exactly once, where the magic-link token goes.
+	 * @param callbackUrl the callback URL
+	 * @return the callback URL
+	 */
+	static String callbackUrl(String callbackUrl) {
+		if (callbackUrl == null || callbackUrl.isBlank()) {
+			throw new LagrelloInvalidArgumentException("callbackUrl", "callbackUrl must not be blank");
+		}
+		int first = callbackUrl.indexOf(PLACEHOLDER);
+		if (first < 0 || callbackUrl.indexOf(PLACEHOLDER, first + 1) >= 0) {
+			throw new LagrelloInvalidArgumentException("callbackUrl",
+					"callbackUrl must hold {} exactly once, where the magic-link token goes");
+		}
+		URI url = parse(callbackUrl.replace(PLACEHOLDER, "token"));
+		String scheme = (url != null) ? url.getScheme() : null;
+		boolean https = "https".equalsIgnoreCase(scheme);
+		boolean loopbackHttp = "http".equalsIgnoreCase(scheme) && url.getHost() != null
+				&& ClientOptions.isLoopbackHost(url.getHost());
+		if (url == null || url.getHost() == null || !(https || loopbackHttp)) {
+			throw new LagrelloInvalidArgumentException("callbackUrl",
+					"callbackUrl must be an absolute https URL (http only to a loopback host)");
+		}
+		return callbackUrl;
+	}
+
+	private static URI parse(String url) {
+		try {
+			return new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+}
