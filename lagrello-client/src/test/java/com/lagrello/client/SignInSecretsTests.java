@@ -161,8 +161,10 @@ class SignInSecretsTests {
 		assertThat(failure).isInstanceOf(LagrelloApiException.class);
 		assertNoSecretIn(failure);
 		assertNothingLoggedOrObservedShowsASecret();
+		// Spring leaves the query out of its request line unless request details are
+		// logged, which the client turns off
 		assertThat(loggedLines())
-			.anySatisfy((line) -> assertThat(line).contains("HTTP GET ").contains("/v1/users/u-1/totp?payload=****"));
+			.anySatisfy((line) -> assertThat(line).contains("HTTP GET ").contains("/v1/users/u-1/totp"));
 		assertThat(this.observed).contains("http.url=" + api.baseUrl() + "/v1/users/u-1/totp?payload=****");
 		// the request did carry the code
 		api.verify(getRequestedFor(urlPathEqualTo("/v1/users/u-1/totp")).withQueryParam("payload", equalTo(CODE)));
