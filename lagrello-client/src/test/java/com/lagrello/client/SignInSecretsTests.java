@@ -32,6 +32,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -60,7 +61,11 @@ class SignInSecretsTests {
 
 	private static final String QR_IMAGE = "https://api.lagrello.com/v1/images/totp?secret=" + SECRET_KEY;
 
-	private static final List<String> SECRETS = List.of(CODE, TOKEN, SECRET_KEY, QR_IMAGE, TestClients.ACCESS_TOKEN);
+	// the key of an API token, which the path of its delete carries
+	private static final String TOKEN_KEY = "tok-key-0a1b2c3d4e5f6789";
+
+	private static final List<String> SECRETS = List.of(CODE, TOKEN, SECRET_KEY, QR_IMAGE, TOKEN_KEY,
+			TestClients.ACCESS_TOKEN);
 
 	// what the client's own code, WebClient and Spring's HTTP codecs log, at every level
 	private static final List<String> LOGGERS = List.of("com.lagrello",
@@ -203,6 +208,19 @@ class SignInSecretsTests {
 		assertThat(failure).isInstanceOf(LagrelloApiException.class);
 		assertNoSecretIn(failure);
 		assertNothingLoggedOrObservedShowsASecret();
+	}
+
+	@Test
+	void aTokenDeleteTheServerRefusesEchoingTheKeyShowsItNowhere() {
+		api.stubFor(delete(urlEqualTo("/v1/tokens/" + TOKEN_KEY)).willReturn(echoing(403, TOKEN_KEY)));
+
+		Throwable failure = failure(this.lagrello.tokens().delete(TOKEN_KEY));
+
+		assertThat(failure).isInstanceOf(LagrelloApiException.class);
+		assertNoSecretIn(failure);
+		assertNothingLoggedOrObservedShowsASecret();
+		assertThat(loggedLines())
+			.anySatisfy((line) -> assertThat(line).contains("HTTP DELETE ").contains("/v1/tokens/****6789"));
 	}
 
 	@Test
