@@ -36,6 +36,18 @@ final class Arguments {
 	}
 
 	/**
+	 * Checks a request: not {@code null} (its own checks ran when it was made).
+	 * @param request the request
+	 * @return the request
+	 */
+	static <T> T request(T request) {
+		if (request == null) {
+			throw new LagrelloInvalidArgumentException("request", "request must not be null");
+		}
+		return request;
+	}
+
+	/**
 	 * Checks an e-mail address: not blank, with an {@code @}.
 	 * @param email the address
 	 * @return the address

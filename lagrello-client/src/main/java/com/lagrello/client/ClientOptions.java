@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -44,11 +45,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param bulkConcurrency the most deletes at a time of {@code deleteAll}
  * @param redactedSecrets secrets other than the access token redacted from every
  * exception text, such as proxy credentials
+ * @param clientConnector the connector the client sends with, its connections; or
+ * {@code null} for the {@code webClientBuilder}'s own, which then sees the real URL of a
+ * request that carries a secret
  */
 public record ClientOptions(WebClient.Builder webClientBuilder, URI baseUrl, Supplier<String> accessToken,
 		Duration readTimeout, Duration callTimeout, RetryPolicy retryPolicy, RetryBudget retryBudget,
 		ObservationRegistry observationRegistry, int pageSize, int maxPages, int paginationConcurrency,
-		boolean rebasePageLinks, boolean allowInsecureHttp, int bulkConcurrency, List<String> redactedSecrets) {
+		boolean rebasePageLinks, boolean allowInsecureHttp, int bulkConcurrency, List<String> redactedSecrets,
+		@Nullable ClientHttpConnector clientConnector) {
 
 	/** Default base URL. */
 	public static final URI DEFAULT_BASE_URL = URI.create("https://api.lagrello.com");

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -52,6 +53,11 @@ public abstract sealed class ClientSettings<B extends ClientSettings<B>>
 	private boolean rebasePageLinks;
 
 	private List<String> redactedSecrets;
+
+	private @Nullable ClientHttpConnector clientConnector;
+
+	// whether the connector is the WebClient.Builder's own: one given with it, none set
+	private boolean buildersConnector;
 
 	// shared with the client this builder was derived from, which owns them
 	private final @Nullable ClientResources sharedResources;
@@ -96,6 +102,8 @@ public abstract sealed class ClientSettings<B extends ClientSettings<B>>
 		this.paginationConcurrency = preset.paginationConcurrency();
 		this.rebasePageLinks = preset.rebasePageLinks();
 		this.redactedSecrets = preset.redactedSecrets();
+		this.clientConnector = preset.clientConnector();
+		this.buildersConnector = (preset.clientConnector() == null);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -105,12 +113,31 @@ public abstract sealed class ClientSettings<B extends ClientSettings<B>>
 
 	/**
 	 * Sets the builder to start from, for example Spring Boot's, with its codecs,
-	 * connector, filters and observations. It is cloned.
+	 * connector (unless {@link #clientConnector(ClientHttpConnector)} gives one), filters
+	 * and observations. It is cloned.
 	 * @param webClientBuilder the builder
 	 * @return this builder
 	 */
 	public B webClientBuilder(WebClient.Builder webClientBuilder) {
 		this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder").clone();
+		this.buildersConnector = true;
+		return self();
+	}
+
+	/**
+	 * Sets the connector the client sends with, hence its connections, connect timeout,
+	 * TLS and proxy; it takes precedence over the connector of the
+	 * {@link #webClientBuilder(WebClient.Builder) WebClient.Builder}. A client that owns
+	 * its connector (this one, or a default one when neither is given: reactor-netty's
+	 * when it is on the class path, else the JDK's) keeps a secret a request URL carries
+	 * (a token's key, a TOTP code, a magic-link token) masked in everything WebClient
+	 * logs, its {@code DEBUG} request lines included; with the
+	 * {@code WebClient.Builder}'s own connector, those lines show the real URL.
+	 * @param clientConnector the connector
+	 * @return this builder
+	 */
+	public B clientConnector(ClientHttpConnector clientConnector) {
+		this.clientConnector = Objects.requireNonNull(clientConnector, "clientConnector");
 		return self();
 	}
 
@@ -315,7 +342,18 @@ public abstract sealed class ClientSettings<B extends ClientSettings<B>>
 		return new ClientOptions(this.webClientBuilder, this.baseUrl, this.accessToken, this.readTimeout,
 				this.callTimeout, this.retryPolicy, this.retryBudget, this.observationRegistry, this.pageSize,
 				this.maxPages, this.paginationConcurrency, this.rebasePageLinks, this.allowInsecureHttp,
-				this.bulkConcurrency, this.redactedSecrets);
+				this.bulkConcurrency, this.redactedSecrets, connector());
+	}
+
+	/**
+	 * The connector given, else none when the {@code WebClient.Builder} given has its
+	 * own, else a default one.
+	 */
+	private @Nullable ClientHttpConnector connector() {
+		if (this.clientConnector != null) {
+			return this.clientConnector;
+		}
+		return this.buildersConnector ? null : UnmaskingConnector.defaultConnector();
 	}
 
 	/**

@@ -2,7 +2,9 @@ package com.lagrello.client;
 
 /**
  * {@link LagrelloClient} on Spring's {@code WebClient}: its API areas are built once over
- * the root's options and resources, which the root owns (or shares, when derived).
+ * the same {@link ApiCalls} (one {@code WebClient}, the root's options and resources,
+ * hence its connections, retry budget and observations), which the root owns (or shares,
+ * when derived).
  */
 final class DefaultLagrelloClient implements LagrelloClient {
 
@@ -12,11 +14,21 @@ final class DefaultLagrelloClient implements LagrelloClient {
 
 	private final WebClientTokensClient tokens;
 
+	private final WebClientUsersClient users;
+
+	private final WebClientAuthClient auth;
+
+	private final WebClientTenantClient tenant;
+
 	DefaultLagrelloClient(ClientOptions options, ClientResources resources) {
 		this.options = options;
 		this.resources = resources;
 		// the root closes the resources, not its areas
-		this.tokens = new WebClientTokensClient(options, resources.shared());
+		ApiCalls calls = new ApiCalls(options, resources.shared());
+		this.tokens = new WebClientTokensClient(calls);
+		this.users = new WebClientUsersClient(calls);
+		this.auth = new WebClientAuthClient(calls);
+		this.tenant = new WebClientTenantClient(calls);
 	}
 
 	@Override
@@ -26,17 +38,17 @@ final class DefaultLagrelloClient implements LagrelloClient {
 
 	@Override
 	public UsersClient users() {
-		throw new UnsupportedOperationException("TODO issue 22: users()");
+		return this.users;
 	}
 
 	@Override
 	public AuthClient auth() {
-		throw new UnsupportedOperationException("TODO issue 22: auth()");
+		return this.auth;
 	}
 
 	@Override
 	public TenantClient tenant() {
-		throw new UnsupportedOperationException("TODO issue 22: tenant()");
+		return this.tenant;
 	}
 
 	@Override

@@ -47,7 +47,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 public final class WebClientTokensClient implements TokensClient, AutoCloseable {
 
 	/** The request attribute WebClient reads the observed URI template from. */
-	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+	static final String URI_TEMPLATE_ATTRIBUTE = ApiCalls.URI_TEMPLATE_ATTRIBUTE;
 
 	static final String TOKENS_PATH = "/v1/tokens";
 
@@ -66,9 +66,9 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	static final Operation DELETE = new Operation("tokens/delete", TOKEN_PATH, RetryRule.TRANSIENT,
 			AnswerRule.GONE_AFTER_LOST_ANSWER);
 
-	private final ClientOptions settings;
+	private final ApiCalls calls;
 
-	private final ClientResources resources;
+	private final ClientOptions settings;
 
 	private final WebClient webClient;
 
@@ -80,34 +80,22 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final TokenPages pages;
 
-	private final Failures failures;
-
-	private final OperationObservations observations;
-
 	WebClientTokensClient(ClientOptions settings, ClientResources resources) {
-		this.settings = settings;
-		this.resources = resources;
-		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(settings.baseUrl().toString());
-		// the base URL is already encoded (ASCII): only the id is encoded, strictly, as
-		// one segment
-		uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.VALUES_ONLY);
-		this.webClient = settings.webClientBuilder()
-			.clone()
-			.uriBuilderFactory(uris)
-			.defaultHeaders((headers) -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)))
-			// request details would log the Authorization header
-			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
-			.filter(JsonByDefault.FILTER)
-			// the last filter: every other one sees a token's key masked
-			.filter(SecretPathSegment.FILTER)
-			.build();
-		this.uris = uris;
-		this.tokensUrl = settings.baseUrl() + TOKENS_PATH;
-		this.pageLinks = new PageLinks(settings.baseUrl(), settings.rebasePageLinks());
-		this.pages = new TokenPages(this.pageLinks, settings.maxPages(), settings.paginationConcurrency(),
+		this(new ApiCalls(settings, resources));
+	}
+
+	/**
+	 * Creates the Tokens API area of a client, over the client's calls.
+	 */
+	WebClientTokensClient(ApiCalls calls) {
+		this.calls = calls;
+		this.settings = calls.options();
+		this.webClient = calls.webClient();
+		this.uris = calls.uris();
+		this.tokensUrl = this.settings.baseUrl() + TOKENS_PATH;
+		this.pageLinks = new PageLinks(this.settings.baseUrl(), this.settings.rebasePageLinks());
+		this.pages = new TokenPages(this.pageLinks, this.settings.maxPages(), this.settings.paginationConcurrency(),
 				this.tokensUrl, this::retrievePage);
-		this.failures = new Failures(settings.baseUrl());
-		this.observations = new OperationObservations(settings.observationRegistry());
 	}
 
 	@Override
@@ -187,23 +175,29 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			return Mono.error(new LagrelloInvalidArgumentException("tokenId",
 					"tokenId must not be a dot segment, which would address another path"));
 		}
-		URI url = this.uris.expand(TOKEN_PATH, tokenId);
-		SecretPathSegment key = SecretPathSegment.of(url, tokenId);
+		SecretUrl url = SecretUrl.of((key) -> this.uris.expand(TOKEN_PATH, key), tokenId, Secrets.mask(tokenId));
 		return call(DELETE,
 				(attempt) -> Mono.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)
 						? Mono.error(new LagrelloException("tokens/delete was not sent: the token to delete is an "
 								+ "access token the client authenticated with during this deleteAll"))
-						: this.webClient.delete()
-							.uri(key.mask(url))
-							.attribute(SecretPathSegment.ATTRIBUTE, key)
+						: url.carriedBy(this.webClient.delete()
+							.uri(url.masked())
 							.attribute(URI_TEMPLATE_ATTRIBUTE, DELETE.uriTemplate())
 							.httpRequest(attempt.authorization())
 							.retrieve()
 							.onStatus(WebClientTokensClient::isNotSuccess,
-									(response) -> ErrorAnswers.toException(attempt.alsoRedacting(tokenId, key.real()),
-											response))
+									(response) -> ErrorAnswers
+										.toException(attempt.alsoRedacting(tokenId, lastSegment(url.real())), response))
 							.toBodilessEntity()
-							.then()));
+							.then())));
+	}
+
+	/**
+	 * The last path segment of a URL, encoded: the form of a secret a server may echo.
+	 */
+	private static String lastSegment(URI url) {
+		String path = url.getRawPath();
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	/**
@@ -226,7 +220,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 */
 	private Mono<DeleteAllResult> deleteAll(Predicate<? super Token> filter, @Nullable Duration callTimeout) {
 		return new BulkDelete(this, this.settings.bulkConcurrency(), callTimeout).deleteAll(filter,
-				() -> currentAccessToken("deleteAll"));
+				() -> this.calls.currentAccessToken("deleteAll"));
 	}
 
 	@Override
@@ -255,7 +249,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	@Override
 	public TokensClientBuilder mutate() {
-		return new TokensClientBuilder(this.settings, this.resources);
+		return new TokensClientBuilder(this.settings, this.calls.resources());
 	}
 
 	/**
@@ -275,89 +269,16 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			.switchIfEmpty(noBody(LIST))).contextWrite(new CallCoordination(turn.onRetryAfter(), turn.due())::into);
 	}
 
-	/**
-	 * One call of an operation, composed of one-job stages, outermost first: its
-	 * observation; its deadline (the call timeout); the retry of what the operation's
-	 * rule allows, within the retry budget and in step with the batch the call belongs
-	 * to; then each attempt: the current access token, the attempt timeout, the
-	 * translation of its failure. The operation's answer rule applies inside the
-	 * observation, which so records what the caller sees.
-	 */
 	private <T> Mono<T> call(Operation operation, Function<Attempt, Mono<T>> exchange) {
-		return this.observations.observe(operation.id(), (trace) -> Mono.deferContextual((context) -> {
-			Deadline deadline = Deadline.start(this.settings.callTimeout());
-			RetryAllowance allowance = this.resources.retryAllowance();
-			allowance.recordCall();
-			AtomicBoolean possiblyApplied = new AtomicBoolean();
-			Mono<T> attempt = Mono.deferContextual((attemptContext) -> {
-				trace.attemptStarted();
-				this.resources.checkOpen(operation.id());
-				String token = currentAccessToken(operation.id());
-				// before it is sent: a bulk delete never deletes a token it authenticates
-				// with
-				BatchAccessTokens.record(attemptContext, token);
-				Attempt current = new Attempt(operation.id(), token, this.settings.redactedSecrets());
-				return withinTimeouts(operation.id(), exchange.apply(current), deadline).onErrorMap((failure) -> {
-					Throwable translated = this.failures.translate(current, failure);
-					if (AnswerRule.mayHaveBeenApplied(translated)) {
-						possiblyApplied.set(true);
-					}
-					return translated;
-				});
-			});
-			Mono<T> retried = new TransientFailureRetry(this.settings.retryPolicy(), operation, deadline,
-					CallCoordination.of(context), allowance, trace)
-				.retrying(attempt);
-			return operation.answer().apply(retried, possiblyApplied);
-		}));
-	}
-
-	/**
-	 * Bounds an attempt by one timer: the read timeout, or what is left of the call
-	 * timeout when that is shorter. The waits between attempts never pass the deadline
-	 * (the retry gives up first), so no timer of the whole call is needed. Reactor's
-	 * {@code timeout} operator, its timers on the client's {@link TimeoutWheel}.
-	 */
-	private <T> Mono<T> withinTimeouts(String operation, Mono<T> exchange, Deadline deadline) {
-		Duration readTimeout = this.settings.readTimeout();
-		Duration left = deadline.left();
-		if (left.compareTo(readTimeout) >= 0) {
-			return exchange.timeout(readTimeout,
-					Mono.error(() -> LagrelloTimeoutException.readTimeout(operation, readTimeout)),
-					this.resources.timeouts());
-		}
-		Duration callTimeout = this.settings.callTimeout();
-		return exchange.timeout(left, Mono.error(
-				() -> LagrelloTimeoutException.callTimeout(operation, callTimeout, "ran out before the answer came")),
-				this.resources.timeouts());
-	}
-
-	private String currentAccessToken(String operation) {
-		String token;
-		try {
-			token = this.settings.accessToken().get();
-		}
-		catch (RuntimeException ex) {
-			// its message may hold what the supplier holds: the class only, the cause
-			// kept
-			throw new LagrelloException(
-					operation + " was not sent: the access token supplier failed (" + ex.getClass().getName() + ")",
-					ex);
-		}
-		if (token == null || token.isBlank()) {
-			throw new LagrelloException(operation + " was not sent: the access token supplier gave a blank token");
-		}
-		// what the server compares, which trims the header: the guards compare the same
-		return token.strip();
+		return this.calls.call(operation, exchange);
 	}
 
 	private static <T> Mono<T> noBody(Operation operation) {
-		return Mono
-			.error(() -> new LagrelloDecodingException(operation.id() + " failed: the answer had no body", null));
+		return ApiCalls.noBody(operation);
 	}
 
 	private static boolean isNotSuccess(HttpStatusCode status) {
-		return !status.is2xxSuccessful();
+		return ApiCalls.isNotSuccess(status);
 	}
 
 	/**
@@ -389,7 +310,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 */
 	@Override
 	public void close() {
-		this.resources.close();
+		this.calls.resources().close();
 	}
 
 	@Override

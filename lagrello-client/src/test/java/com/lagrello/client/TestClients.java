@@ -27,6 +27,17 @@ final class TestClients {
 			.readTimeout(Duration.ofSeconds(5));
 	}
 
+	/**
+	 * A root client pointed at the server, with the same settings as {@link #builder}.
+	 */
+	static LagrelloClientBuilder lagrello(WireMockExtension server) {
+		return LagrelloClient.builder()
+			.baseUrl(server.baseUrl())
+			.accessToken(ACCESS_TOKEN)
+			.retryPolicy(FAST_RETRIES)
+			.readTimeout(Duration.ofSeconds(5));
+	}
+
 	/** Answers a GET of exactly this path and query with the given page. */
 	static void stubPage(WireMockExtension server, String pathAndQuery, String body) {
 		server.stubFor(WireMock.get(WireMock.urlEqualTo(pathAndQuery)).willReturn(WireMock.okJson(body)));

@@ -25,6 +25,13 @@ import reactor.core.scheduler.Schedulers;
  */
 final class BlockingCalls {
 
+	/**
+	 * How much later than the call timeout the wait on one of the library's own clients
+	 * ends: that client bounds each call itself, and fails first (and is observed so), so
+	 * this timer is only a safety net.
+	 */
+	static final Duration SAFETY_MARGIN = Duration.ofSeconds(1);
+
 	private final String blockingType;
 
 	private final String reactiveType;

@@ -25,10 +25,6 @@ import reactor.core.publisher.Mono;
  */
 public final class BlockingTokensClientAdapter implements BlockingTokensClient {
 
-	// the library's own client bounds each call itself, and fails first (and is observed
-	// so): this adapter's timer is only a safety net, that much later
-	private static final Duration SAFETY_MARGIN = Duration.ofSeconds(1);
-
 	private final TokensClient client;
 
 	private final BlockingCalls calls;
@@ -59,7 +55,7 @@ public final class BlockingTokensClientAdapter implements BlockingTokensClient {
 	 */
 	public static BlockingTokensClientAdapter overOwnClient(TokensClient client, Duration callTimeout,
 			Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll) {
-		return new BlockingTokensClientAdapter(client, callTimeout, SAFETY_MARGIN, deleteAll);
+		return new BlockingTokensClientAdapter(client, callTimeout, BlockingCalls.SAFETY_MARGIN, deleteAll);
 	}
 
 	@Override

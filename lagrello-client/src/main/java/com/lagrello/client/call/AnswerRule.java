@@ -21,25 +21,39 @@ public enum AnswerRule {
 	 * attempt most likely did it and its answer was lost. A {@code 404} to the first
 	 * attempt is still a failure. For deletes.
 	 */
-	GONE_AFTER_LOST_ANSWER;
+	GONE_AFTER_LOST_ANSWER,
+
+	/**
+	 * A {@code 401} is an answer, not a failure: the credential the request checks (a
+	 * one-time code, a magic-link token) is wrong, and the call completes empty, observed
+	 * as {@link OperationObservations#REJECTED}. For checks of a user's credential, whose
+	 * other failures (the access token refused with {@code 403}, an outage) stay
+	 * failures.
+	 */
+	EMPTY_WHEN_REJECTED;
 
 	/**
 	 * Returns the call's result under this rule.
 	 * @param call the call, its retries included
 	 * @param possiblyApplied set once an attempt of the call failed after it may have
 	 * been applied
+	 * @param trace the call's trace, told of a rejection
 	 * @return the call as the caller sees it
 	 */
-	public <T> Mono<T> apply(Mono<T> call, AtomicBoolean possiblyApplied) {
-		if (this == AS_IS) {
-			return call;
-		}
-		return call.onErrorResume((failure) -> possiblyApplied.get() && isNotFound(failure),
-				(notFound) -> Mono.empty());
+	public <T> Mono<T> apply(Mono<T> call, AtomicBoolean possiblyApplied, OperationObservations.CallTrace trace) {
+		return switch (this) {
+			case AS_IS -> call;
+			case GONE_AFTER_LOST_ANSWER -> call.onErrorResume(
+					(failure) -> possiblyApplied.get() && hasStatus(failure, 404), (notFound) -> Mono.empty());
+			case EMPTY_WHEN_REJECTED -> call.onErrorResume((failure) -> hasStatus(failure, 401), (rejected) -> {
+				trace.rejected();
+				return Mono.empty();
+			});
+		};
 	}
 
-	private static boolean isNotFound(Throwable failure) {
-		return failure instanceof LagrelloApiException api && api.statusCode() == 404;
+	private static boolean hasStatus(Throwable failure, int status) {
+		return failure instanceof LagrelloApiException api && api.statusCode() == status;
 	}
 
 	/**

@@ -27,7 +27,10 @@ public final class OperationObservations {
 	/** Low-cardinality key: the API's operation id, for example {@code tokens/list}. */
 	public static final String OPERATION = "operation";
 
-	/** Low-cardinality key: {@code SUCCESS}, or the simple name of the exception. */
+	/**
+	 * Low-cardinality key: {@code SUCCESS}, {@code REJECTED}, or the simple name of the
+	 * exception.
+	 */
 	public static final String OUTCOME = "outcome";
 
 	/** High-cardinality key: the attempts the call made, the first included. */
@@ -37,6 +40,12 @@ public final class OperationObservations {
 	public static final String RETRY_WAIT = "lagrello.retry.wait";
 
 	public static final String SUCCESS = "SUCCESS";
+
+	/**
+	 * Outcome of a call whose answer rejects the credential it checked (a wrong code or
+	 * magic-link token): an answer, completed empty, not a failure.
+	 */
+	public static final String REJECTED = "REJECTED";
 
 	/** Outcome of a call whose subscriber cancelled it before it ended. */
 	public static final String CANCELLED = "CANCELLED";
@@ -70,7 +79,7 @@ public final class OperationObservations {
 			// stopped before the signal goes on, so that whoever sees the result sees the
 			// observation ended
 			return call.apply(trace)
-				.doOnSuccess((value) -> trace.stop(observation, SUCCESS, null))
+				.doOnSuccess((value) -> trace.stop(observation, trace.rejected ? REJECTED : SUCCESS, null))
 				.doOnError((failure) -> trace.stop(observation, failure.getClass().getSimpleName(), failure))
 				.doOnCancel(() -> trace.stop(observation, CANCELLED, null))
 				.contextWrite((writable) -> writable.put(ObservationThreadLocalAccessor.KEY, observation));
@@ -94,6 +103,10 @@ public final class OperationObservations {
 			public void waitedBeforeRetry(Duration wait) {
 			}
 
+			@Override
+			public void rejected() {
+			}
+
 		};
 
 		private final AtomicBoolean stopped = new AtomicBoolean();
@@ -102,12 +115,22 @@ public final class OperationObservations {
 
 		private volatile long waitedNanos;
 
+		private volatile boolean rejected;
+
 		public void attemptStarted() {
 			this.attempts++;
 		}
 
 		public void waitedBeforeRetry(Duration wait) {
 			this.waitedNanos += wait.toNanos();
+		}
+
+		/**
+		 * Records that the call's answer rejected the credential it checked, which
+		 * completes it empty: its outcome is {@link #REJECTED}, not {@link #SUCCESS}.
+		 */
+		public void rejected() {
+			this.rejected = true;
 		}
 
 		/**

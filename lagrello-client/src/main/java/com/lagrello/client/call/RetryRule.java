@@ -23,7 +23,16 @@ public enum RetryRule {
 	 * made. For requests that must never be sent twice once they may have reached the
 	 * server: {@code create}.
 	 */
-	NOT_SENT;
+	NOT_SENT,
+
+	/**
+	 * Only a failure that certainly did not apply the request: the connection could not
+	 * be made, or a {@code 429}. Never after an attempt that may have been applied (the
+	 * connection closed before any answer, {@code 502}, {@code 503}, {@code 504}). For
+	 * requests that may succeed once only: checking a one-time code, redeeming a
+	 * single-use token.
+	 */
+	NOT_APPLIED;
 
 	/**
 	 * Whether the operation may be retried after this failure of an attempt.
@@ -35,9 +44,9 @@ public enum RetryRule {
 			// an answer cut off half-way is not "closed before any response": not retried
 			return !transport.responseStarted() && (this == TRANSIENT || !transport.requestSent());
 		}
-		if (failure instanceof LagrelloApiException api && this == TRANSIENT) {
+		if (failure instanceof LagrelloApiException api && this != NOT_SENT) {
 			int status = api.statusCode();
-			return status == 429 || status == 502 || status == 503 || status == 504;
+			return status == 429 || (this == TRANSIENT && (status == 502 || status == 503 || status == 504));
 		}
 		return false;
 	}

@@ -1,0 +1,98 @@
+package com.lagrello.client;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
+
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The URL of a request that carries a secret (the key of a token to delete, a TOTP code,
+ * a magic-link token): WebClient is given the URL with the secret masked, and only the
+ * client's own connector ({@link UnmaskingConnector}) sends the real one. So whatever
+ * WebClient derives from the URL shows the mask only: the {@code http.client.requests}
+ * observation's {@code http.url}, the checkpoints Reactor adds to a failure's stack
+ * trace, its exception messages, and the {@code HTTP <method> <url>} line its exchange
+ * function logs at {@code DEBUG}.
+ * <p>
+ * The real URL travels in the Reactor context of the request's exchange, which reaches
+ * the connector: no registry to clean up, nothing shared between requests.
+ *
+ * @param masked the URL WebClient sees
+ * @param real the URL sent
+ */
+record SecretUrl(URI masked, URI real) {
+
+	private static final Object KEY = SecretUrl.class;
+
+	// stands for the secret while the masked URL is built: letters only, encoded as is
+	private static final String PLACEHOLDER = "LAGRELLOxSECRETxMASK";
+
+	/**
+	 * Puts the real URL back into a request whose URL is masked, for a
+	 * {@code WebClient.Builder} whose connector is not the client's own: the last of the
+	 * client's filters, so the other filters see the mask; WebClient's exchange function,
+	 * after every filter, then logs the real URL at {@code DEBUG}.
+	 */
+	static final ExchangeFilterFunction FILTER = (request, next) -> Mono
+		.deferContextual((context) -> next.exchange(unmasked(request, context)));
+
+	/**
+	 * Returns an exchange that carries this URL to the connector.
+	 * @param exchange the exchange of a request given {@link #masked()}
+	 * @return the exchange
+	 */
+	<T> Mono<T> carriedBy(Mono<T> exchange) {
+		return exchange.contextWrite(this::into);
+	}
+
+	private Context into(Context context) {
+		return context.put(KEY, this);
+	}
+
+	/**
+	 * Returns the URL to send for the URL a request was given: the real one of the
+	 * request's secret URL, or the given one for any other request (a filter changed the
+	 * URL, or there is no secret).
+	 * @param context the context of the request's exchange
+	 * @param url the URL the request was given
+	 * @return the URL to send
+	 */
+	static URI unmasked(ContextView context, URI url) {
+		SecretUrl secret = context.getOrDefault(KEY, null);
+		return (secret != null && secret.masked.equals(url)) ? secret.real : url;
+	}
+
+	private static ClientRequest unmasked(ClientRequest request, ContextView context) {
+		URI url = unmasked(context, request.url());
+		return (url == request.url()) ? request : ClientRequest.from(request).url(url).build();
+	}
+
+	/**
+	 * Builds the real and the masked URL of a request from the same template.
+	 * @param build builds the URL from the secret, which it encodes as one path segment
+	 * or one query value
+	 * @param secret the secret
+	 * @param mask what stands for the secret in the masked URL, such as {@code ****6789}
+	 * @return both URLs
+	 */
+	static SecretUrl of(Function<String, URI> build, String secret, String mask) {
+		// the mask encoded as strictly as the secret, but for its stars: legal in a path
+		// segment and a query value alike, and readable
+		String encodedMask = UriUtils.encode(mask, StandardCharsets.UTF_8).replace("%2A", "*");
+		String masked = build.apply(PLACEHOLDER).toString().replace(PLACEHOLDER, encodedMask);
+		return new SecretUrl(URI.create(masked), build.apply(secret));
+	}
+
+	@Override
+	public String toString() {
+		return "SecretUrl[" + this.masked + "]";
+	}
+
+}
