@@ -10,7 +10,10 @@
 #  4. the latency scenarios, answers 20 ms late: 500 pages drained at concurrency 1 and 8
 #     (at 8 against pages counted from 0 and from 1),
 #     1,000 tokens deleted with deleteAll at concurrency 1 and 8 (SKIP_LATENCY=1 skips it,
-#     about 2.5 minutes).
+#     about 2.5 minutes);
+#  5. TOTP (SKIP_TOTP=1 skips it, about 4 minutes): JMH TotpBenchmarks (verifyTotp of the
+#     AuthClient and a plain WebClient, one at a time and 64 in flight), ROUNDS rounds, the
+#     order rotating, their table, then 200 blocking callers (Harness totp-blocking).
 # About 10 minutes on 2 cores. BENCHMARKS=regex runs only those, in every round; further
 # arguments go to every JMH run: -prof stack, -p pages=500...
 # The build is offline (-o): drop it on a machine whose ~/.m2 lacks a dependency.
@@ -25,7 +28,7 @@ orders=(tokensClient,webClient,reactorNetty webClient,reactorNetty,tokensClient 
 for round in $(seq 1 "$rounds"); do
   echo "JMH round $round of $rounds (log: $out/round-$round.log)"
   select="${BENCHMARKS:-$([[ $round == 1 ]] && echo . || echo 'listPage|drain')}"
-  java -jar "$jar" "$select" -prof gc -p client="${orders[$(((round - 1) % 3))]}" \
+  java -jar "$jar" "$select" -e TotpBenchmarks -prof gc -p client="${orders[$(((round - 1) % 3))]}" \
     -rf json -rff "$out/round-$round.json" "$@" > "$out/round-$round.log"
   sed -n '/^Benchmark /,$p' "$out/round-$round.log" | grep -v -E 'gc\.(alloc\.rate|count|time) '
 done
@@ -36,4 +39,14 @@ if [[ -z "${SKIP_HARNESS:-}" ]]; then
 fi
 if [[ -z "${SKIP_LATENCY:-}" ]]; then
   java -cp "$jar" com.lagrello.benchmarks.Harness latency 3 500 1000 | tee "$out/latency.md"
+fi
+if [[ -z "${SKIP_TOTP:-}" ]]; then
+  totp_orders=(authClient,webClient webClient,authClient)
+  for round in $(seq 1 "$rounds"); do
+    echo "JMH TOTP round $round of $rounds (log: $out/totp-round-$round.log)"
+    java -jar "$jar" TotpBenchmarks -prof gc -p client="${totp_orders[$(((round - 1) % 2))]}" \
+      -rf json -rff "$out/totp-round-$round.json" "$@" > "$out/totp-round-$round.log"
+  done
+  java -cp "$jar" com.lagrello.benchmarks.Harness summarize "$out"/totp-round-*.json | tee "$out/totp-summary.md"
+  java -cp "$jar" com.lagrello.benchmarks.Harness totp-blocking 200 | tee "$out/totp-blocking.md"
 fi

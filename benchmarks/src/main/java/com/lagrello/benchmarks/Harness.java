@@ -35,6 +35,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * deletes against answers 20 ms late;</li>
  * <li>{@code cpu [rounds] [pages] [drains]}: {@link CpuPerPage}, the client event loops'
  * CPU time per page of a drain, each contender's drains interleaved in one JVM;</li>
+ * <li>{@code totp-blocking [callers] [warm-ups] [runs]}: {@link BlockingTotpCallers}, the
+ * blocking {@code verifyTotp} from many callers at once;</li>
  * <li>{@code summarize <jmh json>...}: a table of JMH's figures of every round, and the
  * ratios of the {@code TokensClient} to a plain {@code WebClient} per round.</li>
  * </ul>
@@ -65,7 +67,11 @@ public final class Harness {
 			case "cpu" -> CpuPerPage.run((args.length > 1) ? Integer.parseInt(args[1]) : 7,
 					(args.length > 2) ? Integer.parseInt(args[2]) : 250,
 					(args.length > 3) ? Integer.parseInt(args[3]) : 20, out);
-			default -> throw new IllegalArgumentException("startup, heap, latency, cpu or summarize, not " + args[0]);
+			case "totp-blocking" -> BlockingTotpCallers.run((args.length > 1) ? Integer.parseInt(args[1]) : 200,
+					(args.length > 2) ? Integer.parseInt(args[2]) : 20,
+					(args.length > 3) ? Integer.parseInt(args[3]) : 9, out);
+			default -> throw new IllegalArgumentException(
+					"startup, heap, latency, cpu, totp-blocking or summarize, not " + args[0]);
 		}
 	}
 
