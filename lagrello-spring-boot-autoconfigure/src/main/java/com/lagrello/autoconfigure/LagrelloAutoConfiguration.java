@@ -28,6 +28,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -69,16 +70,19 @@ public final class LagrelloAutoConfiguration {
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		String bundle = properties.getSsl().getBundle();
 		SslBundle sslBundle = StringUtils.hasText(bundle) ? sslBundle(sslBundles.getIfAvailable(), bundle) : null;
-		builder.clientConnector(new LagrelloClientHttpConnectorFactory(
+		// given to the client, not the builder: only the client's own connector sees the
+		// real URL of a request that carries a secret, after WebClient has logged it
+		ClientHttpConnector connector = new LagrelloClientHttpConnectorFactory(
 				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults))
-			.create(properties, connectionDetails.getBaseUrl(), sslBundle, pool.getIfAvailable()));
+			.create(properties, connectionDetails.getBaseUrl(), sslBundle, pool.getIfAvailable());
 		builder.codecs((codecs) -> codecs.defaultCodecs()
 			.maxInMemorySize(Math.toIntExact(properties.getMaxInMemorySize().toBytes())));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		LagrelloProperties.Retry retry = properties.getRetry();
 		return TokensClient.builder()
 			.webClientBuilder(builder)
+			.clientConnector(connector)
 			.baseUrl(connectionDetails.getBaseUrl())
 			// asked before every request: a rotated secret is used without a restart
 			.accessToken(connectionDetails::getAccessToken)
