@@ -30,7 +30,8 @@ public class Accounts {
 
 	private final PasswordEncoder passwordEncoder;
 
-	// Lagrello's User does not say whether TOTP is on: the sample remembers whom it enrolled
+	// Lagrello's User does not say whether TOTP is on: the sample remembers whom it
+	// enrolled
 	private final Set<String> totpEnrolled = ConcurrentHashMap.newKeySet();
 
 	Accounts(BlockingUsersClient users, BlockingAuthClient auth, UserDetailsManager passwords,
@@ -61,10 +62,8 @@ public class Accounts {
 			}
 			throw ex;
 		}
-		this.passwords.createUser(User.withUsername(username)
-			.password(this.passwordEncoder.encode(password))
-			.roles("USER")
-			.build());
+		this.passwords.createUser(
+				User.withUsername(username).password(this.passwordEncoder.encode(password)).roles("USER").build());
 	}
 
 	/**

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The fake Lagrello's "mailbox", for the demo: the magic links it would have e-mailed,
- * so that a human can click them. Only there when the sample runs on the embedded fake;
+ * The fake Lagrello's "mailbox", for the demo: the magic links it would have e-mailed, so
+ * that a human can click them. Only there when the sample runs on the embedded fake;
  * against the real API, links go by e-mail and this page is a {@code 404}.
  */
 @Controller

@@ -45,9 +45,7 @@ class SignUpTests {
 	@Test
 	void signUpCreatesTheLagrelloUserAndAPasswordAccount() throws Exception {
 		String username = TestUsers.unique("ann");
-		this.mvc.perform(signUp(username))
-			.andExpect(status().isFound())
-			.andExpect(redirectedUrl("/?signedUp"));
+		this.mvc.perform(signUp(username)).andExpect(status().isFound()).andExpect(redirectedUrl("/?signedUp"));
 		assertThat(this.lagrello.user(username)).map(User::email).contains(TestUsers.email(username));
 		this.mvc.perform(formLogin().user(username).password(TestUsers.PASSWORD))
 			.andExpect(authenticated().withUsername(username));
@@ -75,10 +73,11 @@ class SignUpTests {
 	@Test
 	void aShortPasswordIsRefusedBeforeLagrelloIsAsked() throws Exception {
 		String username = TestUsers.unique("dan");
-		this.mvc.perform(post("/signup").with(csrf())
-			.param("username", username)
-			.param("email", TestUsers.email(username))
-			.param("password", "short"))
+		this.mvc
+			.perform(post("/signup").with(csrf())
+				.param("username", username)
+				.param("email", TestUsers.email(username))
+				.param("password", "short"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("at least 8 characters")));
 		assertThat(this.lagrello.user(username)).isEmpty();

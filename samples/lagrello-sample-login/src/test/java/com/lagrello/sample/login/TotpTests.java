@@ -71,8 +71,7 @@ class TotpTests {
 		this.mvc.perform(get("/account").session(this.session))
 			.andExpect(content().string(containsString("TOTP is on")))
 			.andExpect(content().string(not(containsString(secret))));
-		this.mvc.perform(post("/account/totp").with(csrf()).session(this.session))
-			.andExpect(redirectedUrl("/account"));
+		this.mvc.perform(post("/account/totp").with(csrf()).session(this.session)).andExpect(redirectedUrl("/account"));
 	}
 
 	@Test
@@ -165,10 +164,12 @@ class TotpTests {
 	}
 
 	private void signInWithPassword(String username, MockHttpSession session) throws Exception {
-		this.mvc.perform(post("/login").with(csrf())
-			.session(session)
-			.param("username", username)
-			.param("password", TestUsers.PASSWORD)).andExpect(status().isFound());
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.session(session)
+				.param("username", username)
+				.param("password", TestUsers.PASSWORD))
+			.andExpect(status().isFound());
 	}
 
 	private org.springframework.test.web.servlet.ResultActions submitCode(String code) throws Exception {

@@ -24,12 +24,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * One headless Chromium per test class, driven through Debian's {@code chromedriver},
  * with a fresh profile ({@code --user-data-dir}) under {@code target/chromium/}, and
- * cookies cleared before each test, so that no test signs in for another. Screenshots
- * go to {@code target/screenshots/<test class>/<test method>.png}.
+ * cookies cleared before each test, so that no test signs in for another. Screenshots go
+ * to {@code target/screenshots/<test class>/<test method>.png}.
  * <p>
  * Selenium Manager never runs: the browser and the driver are given
- * ({@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}, or {@code CHROME_BIN}
- * and {@code CHROMEDRIVER}), so nothing is downloaded.
+ * ({@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}, or {@code CHROME_BIN} and
+ * {@code CHROMEDRIVER}), so nothing is downloaded.
  */
 public final class Chromium implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
@@ -51,8 +51,9 @@ public final class Chromium implements BeforeAllCallback, BeforeEachCallback, Af
 			.resolve(this.testClass + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(executable("CHROME_BIN", "/usr/bin/chromium"));
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + profile.toAbsolutePath(),
-				"--window-size=1280,1024", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
+				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1024", "--disable-dev-shm-usage",
+				"--no-first-run", "--disable-extensions");
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()

@@ -121,8 +121,8 @@ final class SampleSite {
 	}
 
 	/**
-	 * Types a code into the TOTP factor's page, where a missing factor sends the user, and
-	 * submits it.
+	 * Types a code into the TOTP factor's page, where a missing factor sends the user,
+	 * and submits it.
 	 */
 	void submitTotpCode(String code) {
 		type(TotpPage.CODE_INPUT, code);
