@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -71,7 +72,9 @@ class MagicLinkTests {
 		this.mvc.perform(post("/login/ott").with(csrf()).param("token", token))
 			.andExpect(redirectedUrl("/"))
 			.andExpect(authenticated().withUsername(username)
-				.withAuthorities(List.of(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.OTT_AUTHORITY))));
+				.withAuthentication((authentication) -> assertThat(authentication.getAuthorities())
+					.extracting(GrantedAuthority::getAuthority)
+					.containsExactlyInAnyOrder("ROLE_USER", FactorGrantedAuthority.OTT_AUTHORITY)));
 	}
 
 	@Test
