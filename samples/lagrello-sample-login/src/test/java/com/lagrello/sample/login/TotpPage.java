@@ -5,11 +5,11 @@ package com.lagrello.sample.login;
  */
 final class TotpPage {
 
-	/** The page, as a redirect names it (an Ant pattern). */
-	static final String URL_PATTERN = "**/login/totp";
+	/** The page, as a redirect names it. */
+	static final String URL = "/login/totp";
 
-	/** The page with its error, as a redirect names it (an Ant pattern). */
-	static final String ERROR_PATTERN = "**/login/totp?error";
+	/** The page with its error, as a redirect names it. */
+	static final String ERROR_URL = "/login/totp?error";
 
 	/** Where the code is posted. */
 	static final String PROCESSING_URL = "/login/totp";
