@@ -21,6 +21,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -217,28 +218,30 @@ public final class LagrelloAutoConfiguration {
 	@ConditionalOnMissingBean(BlockingUsersClient.class)
 	@ConditionalOnBean(UsersClient.class)
 	LazyBlockingUsersClient blockingUsersClient(ObjectProvider<UsersClient> usersClient,
-			ObjectProvider<LagrelloClient> lagrelloClient, LagrelloProperties properties) {
-		return new LazyBlockingUsersClient(LazyBlockingClient.over(usersClient, lagrelloClient, LagrelloClient::users,
-				UsersClient::blocking, BlockingUsersClientAdapter::overAnyClient, properties.getCallTimeout()));
+			ConfigurableListableBeanFactory beanFactory, LagrelloProperties properties) {
+		return new LazyBlockingUsersClient(
+				LazyBlockingClient.over(usersClient, LazyBlockingClient.madeRoot(beanFactory), LagrelloClient::users,
+						UsersClient::blocking, BlockingUsersClientAdapter::overAnyClient, properties.getCallTimeout()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(BlockingAuthClient.class)
 	@ConditionalOnBean(AuthClient.class)
 	LazyBlockingAuthClient blockingAuthClient(ObjectProvider<AuthClient> authClient,
-			ObjectProvider<LagrelloClient> lagrelloClient, LagrelloProperties properties) {
-		return new LazyBlockingAuthClient(LazyBlockingClient.over(authClient, lagrelloClient, LagrelloClient::auth,
-				AuthClient::blocking, BlockingAuthClientAdapter::overAnyClient, properties.getCallTimeout()));
+			ConfigurableListableBeanFactory beanFactory, LagrelloProperties properties) {
+		return new LazyBlockingAuthClient(
+				LazyBlockingClient.over(authClient, LazyBlockingClient.madeRoot(beanFactory), LagrelloClient::auth,
+						AuthClient::blocking, BlockingAuthClientAdapter::overAnyClient, properties.getCallTimeout()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(BlockingTenantClient.class)
 	@ConditionalOnBean(TenantClient.class)
 	LazyBlockingTenantClient blockingTenantClient(ObjectProvider<TenantClient> tenantClient,
-			ObjectProvider<LagrelloClient> lagrelloClient, LagrelloProperties properties) {
-		return new LazyBlockingTenantClient(
-				LazyBlockingClient.over(tenantClient, lagrelloClient, LagrelloClient::tenant, TenantClient::blocking,
-						BlockingTenantClientAdapter::overAnyClient, properties.getCallTimeout()));
+			ConfigurableListableBeanFactory beanFactory, LagrelloProperties properties) {
+		return new LazyBlockingTenantClient(LazyBlockingClient.over(tenantClient,
+				LazyBlockingClient.madeRoot(beanFactory), LagrelloClient::tenant, TenantClient::blocking,
+				BlockingTenantClientAdapter::overAnyClient, properties.getCallTimeout()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

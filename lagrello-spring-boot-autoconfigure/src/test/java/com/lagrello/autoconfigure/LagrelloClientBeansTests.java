@@ -186,6 +186,18 @@ class LagrelloClientBeansTests {
 	}
 
 	@Test
+	void aBlockingCallOverAnApplicationsOwnUsersClientNeedsNoAccessToken() {
+		RecordingUsersClient own = new RecordingUsersClient();
+
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withBean(TokensClient.class, () -> untouchable(TokensClient.class))
+			.withBean(UsersClient.class, () -> own)
+			.run((context) -> assertThat(context.getBean(BlockingUsersClient.class).get("alice").userId())
+				.isEqualTo("alice"));
+		assertThat(own.calls).containsExactly("get alice");
+	}
+
+	@Test
 	void theBlockingAuthClientIsBackedByAnApplicationsOwnAuthClient() {
 		RecordingAuthClient own = new RecordingAuthClient();
 
