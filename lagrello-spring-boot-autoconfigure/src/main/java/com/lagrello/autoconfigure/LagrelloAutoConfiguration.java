@@ -210,9 +210,8 @@ public final class LagrelloAutoConfiguration {
 		return new LazyBlockingTokensClient(tokensClient::getObject, properties.getCallTimeout());
 	}
 
-	// The blocking twins of the other areas, as for tokens: each over the reactive bean
-	// of
-	// its area, whether the LagrelloClient bean's or an application's own.
+	// The blocking twins of the other areas, as for tokens: each over the reactive
+	// bean of its area, whether the LagrelloClient bean's or an application's own.
 
 	@Bean
 	@ConditionalOnMissingBean(BlockingUsersClient.class)
