@@ -3,6 +3,7 @@ package com.lagrello.autoconfigure;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +26,7 @@ import com.lagrello.client.UpdateTenantRequest;
 import com.lagrello.client.UpdateUserRequest;
 import com.lagrello.client.User;
 import com.lagrello.client.UsersClient;
+import com.lagrello.client.WebClientTokensClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +38,8 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpC
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -157,6 +161,27 @@ class LagrelloClientBeansTests {
 	}
 
 	@Test
+	void theTokensClientBeanCanStillBeInjectedAsWebClientTokensClientBeforeItIsMade() {
+		// the README's several-tenants bean: an application's beans are made before the
+		// auto-configured ones, so this works only if the bean's declared type says it
+		this.runner.withUserConfiguration(TenantClientsConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean("tenantClients", Map.class)).containsEntry("own",
+					context.getBean(TokensClient.class));
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TenantClientsConfiguration {
+
+		@Bean
+		Map<String, TokensClient> tenantClients(WebClientTokensClient tokens) {
+			return Map.of("own", tokens);
+		}
+
+	}
+
+	@Test
 	void anApplicationsOwnLagrelloClientIsTheRootOfTheAreaBeans() {
 		try (LagrelloClient own = LagrelloClient.builder()
 			.baseUrl(api.baseUrl())
@@ -183,6 +208,18 @@ class LagrelloClientBeansTests {
 				.isEqualTo(new User("alice", "from-the-double@example.com"));
 			assertThat(own.calls).containsExactly("get alice");
 		});
+	}
+
+	@Test
+	void aBlockingCallOverAnApplicationsOwnUsersClientNeedsNoAccessToken() {
+		RecordingUsersClient own = new RecordingUsersClient();
+
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withBean(TokensClient.class, () -> untouchable(TokensClient.class))
+			.withBean(UsersClient.class, () -> own)
+			.run((context) -> assertThat(context.getBean(BlockingUsersClient.class).get("alice").userId())
+				.isEqualTo("alice"));
+		assertThat(own.calls).containsExactly("get alice");
 	}
 
 	@Test
