@@ -4,8 +4,11 @@ import java.util.List;
 
 import com.lagrello.fake.WireFormat.ErrorBody;
 import com.lagrello.fake.WireFormat.PagingBody;
+import com.lagrello.fake.WireFormat.TenantBody;
 import com.lagrello.fake.WireFormat.TokenBody;
 import com.lagrello.fake.WireFormat.TokenListBody;
+import com.lagrello.fake.WireFormat.TotpEnableBody;
+import com.lagrello.fake.WireFormat.UserBody;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +51,36 @@ public final class ApiBodies {
 	public static String tokenList(List<FakeToken> data, @Nullable String next, @Nullable String previous) {
 		return WireFormat
 			.write(new TokenListBody(data.stream().map(TokenBody::of).toList(), new PagingBody(next, previous)));
+	}
+
+	/**
+	 * The API's {@code User}.
+	 * @param user the user
+	 * @return {@code {"userId": ..., "email": ...}}, without {@code email} when the user
+	 * has none
+	 */
+	public static String user(FakeUser user) {
+		return WireFormat.write(UserBody.of(user));
+	}
+
+	/**
+	 * The API's {@code TotpEnableResponse}, the answer to enabling TOTP.
+	 * @param secretKey the Base32 secret
+	 * @param qrImage the link to the secret's QR image
+	 * @return {@code {"secretKey": ..., "qrImage": ...}}
+	 */
+	public static String totpEnableResponse(String secretKey, String qrImage) {
+		return WireFormat.write(new TotpEnableBody(secretKey, qrImage));
+	}
+
+	/**
+	 * The API's {@code Tenant}.
+	 * @param tenant the tenant
+	 * @return its JSON, with {@code companyInfo}'s members capitalised as the API has
+	 * them ({@code Name}, {@code VATNumber}, ...)
+	 */
+	public static String tenant(FakeTenant tenant) {
+		return WireFormat.write(TenantBody.of(tenant));
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.lagrello.fake;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +10,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stateful, in-memory fake of the Lagrello Tokens API on a real socket, for tests of
- * any Java code, with or without Spring. It listens on {@code 127.0.0.1}, on a free port
- * unless told otherwise. <pre class="code">
+ * A stateful, in-memory fake of the Lagrello API (tokens, users, TOTP and magic-link
+ * sign-in, the tenant) on a real socket, for tests of any Java code, with or without
+ * Spring. It listens on {@code 127.0.0.1}, on a free port unless told otherwise.
+ * <pre class="code">
  * try (FakeLagrello lagrello = FakeLagrello.builder().seedTokens(3).start()) {
  *     // point the code under test at lagrello.baseUrl() with lagrello.adminToken()
  *     ...
@@ -32,14 +34,36 @@ import org.jspecify.annotations.Nullable;
  * {@code null};</li>
  * <li>{@code DELETE /v1/tokens/{id}} needs {@code ADMIN} and answers {@code 204}, or
  * {@code 404} for an unknown token;</li>
+ * <li>on the users, auth and tenant paths, a missing or malformed header is {@code 403}
+ * too: there {@code 401} means a wrong TOTP code or magic-link token. Changes there need
+ * a token with {@code WRITE};</li>
+ * <li>{@code POST /v1/users} takes {@code {"userId": ..., "email": ...}} (id 1 to 128
+ * characters, e-mail optional) and answers {@code 201} with the user, {@code 409} when it
+ * exists; {@code GET}, {@code PATCH} ({@code {"email": ...}}) and {@code DELETE}
+ * ({@code 204}) of {@code /v1/users/{userId}} answer {@code 404} for an unknown
+ * user;</li>
+ * <li>{@code POST /v1/users/{userId}/totp} with {@code {"enable": true}} gives the user a
+ * new RFC 6238 secret (HMAC-SHA1, 6 digits, 30-second steps) and answers {@code 200} with
+ * {@code secretKey} (Base32) and {@code qrImage} (a link that does not hold the secret);
+ * {@code {"enable": false}} answers {@code 204}; {@code GET
+ * /v1/users/{userId}/totp?payload=<code>} answers {@code 200} with the user for the
+ * current or the previous step's code, each code once; a wrong or used code, or a user
+ * without TOTP, is {@code 401};</li>
+ * <li>{@code POST /v1/users/{userId}/email} ({@code 204}) "e-mails" the user a magic
+ * link, the tenant's {@code callbackUrl} with a fresh token in place of {@code {}}, see
+ * {@link #magicLinks(String)}; {@code GET /v1/users/email?payload=<token>} redeems it
+ * once ({@code 200} with the user), a wrong or used token is {@code 401};</li>
+ * <li>{@code GET /v1/tenant} answers the tenant, whose {@code callbackUrl} starts as
+ * {@value TenantStore#INITIAL_CALLBACK_URL} and follows {@code PATCH /v1/tenant}
+ * ({@code {"callbackUrl": ...}}, an absolute URL holding {@code {}});</li>
  * <li>anything else is {@code 404} ({@code 405} for another method on a known path);
  * invalid input is {@code 400}.</li>
  * </ul>
  * Every error answer has the API's {@code Error} body, {@code {"errorType": ...,
  * "message": ...}}. It fails on purpose when told to, see {@link #failNext(int, Fault)}.
  * It starts with an admin token (READ, WRITE and ADMIN) and the generated tokens asked
- * for; {@link #reset()} goes back to exactly those. It records every request it receives,
- * see {@link #requests()}. It is thread-safe.
+ * for, no users, and its tenant as it was made; {@link #reset()} goes back to exactly
+ * that. It records every request it receives, see {@link #requests()}. It is thread-safe.
  */
 public final class FakeLagrello implements AutoCloseable {
 
@@ -50,7 +74,15 @@ public final class FakeLagrello implements AutoCloseable {
 
 	private final TokenStore store;
 
-	private final TokensApi api;
+	private final UserStore users = new UserStore();
+
+	private final TotpEnrolments totp;
+
+	private final MagicLinks links = new MagicLinks();
+
+	private final TenantStore tenant = new TenantStore();
+
+	private final LagrelloApi api;
 
 	private final PlannedFaults faults = new PlannedFaults();
 
@@ -59,13 +91,17 @@ public final class FakeLagrello implements AutoCloseable {
 	private FakeLagrello(Builder builder) {
 		this.adminToken = (builder.adminToken != null) ? builder.adminToken : UUID.randomUUID().toString();
 		List<FakeToken> initial = new ArrayList<>();
-		initial.add(TokenStore.newToken(this.adminToken, ADMIN_TOKEN_NAME, "lagrello", List.of("WRITE", "ADMIN")));
+		initial.add(TokenStore.newToken(this.adminToken, ADMIN_TOKEN_NAME, "lagrello",
+				List.of(TokenStore.WRITE, TokenStore.ADMIN)));
 		for (int i = 1; i <= builder.seedTokens; i++) {
 			initial.add(TokenStore.newToken("token-" + i, ADMIN_TOKEN_NAME, List.of()));
 		}
 		this.store = new TokenStore(initial);
+		this.totp = new TotpEnrolments(builder.clock);
 		this.server = ScriptedServer.builder().port(builder.port).build(this::answer);
-		this.api = new TokensApi(this.store, this.server::baseUrl);
+		this.api = new LagrelloApi(new AccessTokens(this.store), new TokensApi(this.store, this.server::baseUrl),
+				new UsersApi(this.users, this.totp, this.links),
+				new AuthApi(this.users, this.totp, this.links, this.tenant), new TenantApi(this.tenant));
 	}
 
 	/**
@@ -77,12 +113,12 @@ public final class FakeLagrello implements AutoCloseable {
 	}
 
 	private Reply answer(ReceivedRequest request) {
-		Fault fault = this.faults.take(request.method());
+		Fault fault = this.faults.take(request.method(), request.path());
 		if (fault == null) {
 			return this.api.answer(request);
 		}
 		return switch (fault.kind()) {
-			case STATUS -> TokensApi.fault(fault.statusCode(), fault.retryAfterSeconds());
+			case STATUS -> fault.statusReply();
 			case DELAY -> Reply.later(fault.delay(), () -> this.api.answer(request));
 			case CONNECTION_RESET -> Reply.closeConnection();
 			case RESPONSE_LOST -> {
@@ -102,7 +138,7 @@ public final class FakeLagrello implements AutoCloseable {
 	}
 
 	/**
-	 * Stops listening. The tokens and recorded requests are kept.
+	 * Stops listening. The state and recorded requests are kept.
 	 */
 	@Override
 	public void close() {
@@ -192,11 +228,95 @@ public final class FakeLagrello implements AutoCloseable {
 	}
 
 	/**
-	 * Goes back to the tokens the fake started with (the admin token and the seeded ones,
-	 * with the same keys) and forgets the recorded requests and the planned faults.
+	 * Adds a user to the fake's tenant, as {@code POST /v1/users} does.
+	 * @param userId the user's id, 1 to 128 characters, not blank
+	 * @param email the user's e-mail address, or {@code null} for none
+	 * @return the user
+	 * @throws IllegalArgumentException if the id or e-mail address is invalid, or a user
+	 * with that id exists
+	 */
+	public FakeUser addUser(String userId, @Nullable String email) {
+		if (userId == null || !UsersApi.isUserId(userId)) {
+			throw new IllegalArgumentException("userId must be 1 to " + UsersApi.MAX_USER_ID_LENGTH
+					+ " characters and not blank, but is " + userId);
+		}
+		if (email != null && !UsersApi.isEmail(email)) {
+			throw new IllegalArgumentException("email must be an e-mail address, but is " + email);
+		}
+		FakeUser user = new FakeUser(userId, email);
+		if (!this.users.add(user)) {
+			throw new IllegalArgumentException("A user with this id exists already: " + userId);
+		}
+		return user;
+	}
+
+	/**
+	 * Returns a user by id.
+	 * @param userId the user's id
+	 * @return the user, if the fake's tenant has one with that id
+	 */
+	public Optional<FakeUser> user(String userId) {
+		return Optional.ofNullable(this.users.find(userId));
+	}
+
+	/**
+	 * Returns the users in creation order.
+	 * @return a snapshot of the users
+	 */
+	public List<FakeUser> users() {
+		return this.users.all();
+	}
+
+	/**
+	 * Returns the TOTP code of a user's current 30-second step, on the fake's clock (see
+	 * {@link Builder#clock(Clock)}). Once it has been accepted, it is refused until the
+	 * next step's code.
+	 * @param userId the user's id
+	 * @return the 6-digit code
+	 * @throws IllegalArgumentException if there is no such user
+	 * @throws IllegalStateException if the user has no TOTP enabled
+	 */
+	public String totpCode(String userId) {
+		if (this.users.find(userId) == null) {
+			throw new IllegalArgumentException("There is no user " + userId);
+		}
+		String code = this.totp.currentCode(userId);
+		if (code == null) {
+			throw new IllegalStateException("The user " + userId + " has no TOTP enabled");
+		}
+		return code;
+	}
+
+	/**
+	 * Returns the magic links "e-mailed" to a user, oldest first, each the tenant's
+	 * {@code callbackUrl} of the time with a fresh token in place of {@code {}}.
+	 * @param userId the user's id
+	 * @return the links; empty for an unknown user
+	 */
+	public List<String> magicLinks(String userId) {
+		return this.links.sentTo(userId);
+	}
+
+	/**
+	 * Returns the fake's tenant as it is now.
+	 * @return the tenant
+	 */
+	public FakeTenant tenant() {
+		return this.tenant.current();
+	}
+
+	/**
+	 * Goes back to the state the fake started with: the tokens it started with (the admin
+	 * token and the seeded ones, with the same keys), no users, TOTP secrets or magic
+	 * links, and the tenant as it was made. Forgets the recorded requests and the planned
+	 * faults.
 	 */
 	public void reset() {
 		this.store.reset();
+		this.users.clear();
+		this.totp.clear();
+		this.links.clear();
+		this.tenant.reset();
 		this.server.clearRequests();
 		this.faults.clear();
 	}
@@ -210,7 +330,7 @@ public final class FakeLagrello implements AutoCloseable {
 	 * @param fault the fault
 	 */
 	public void failNext(int times, Fault fault) {
-		this.faults.add(null, times, fault);
+		this.faults.add(null, null, times, fault);
 	}
 
 	/**
@@ -224,7 +344,28 @@ public final class FakeLagrello implements AutoCloseable {
 		if (method == null || method.isBlank()) {
 			throw new IllegalArgumentException("method must not be null or blank");
 		}
-		this.faults.add(method, times, fault);
+		this.faults.add(method, null, times, fault);
+	}
+
+	/**
+	 * Plans a fault for the next requests with that method to one path, as
+	 * {@link #failNext(int, Fault)} does: <pre class="code">
+	 * lagrello.failNext("GET", "/v1/users/{userId}/totp", 1, Fault.status(503));
+	 * </pre>
+	 * @param method the HTTP method the requests have, in any case
+	 * @param path the path, as sent (percent-encoded), or a template of the API's whose
+	 * {@code {name}} segments stand for any one segment
+	 * @param times how many requests meet the fault, at least 1
+	 * @param fault the fault
+	 */
+	public void failNext(String method, String path, int times, Fault fault) {
+		if (method == null || method.isBlank()) {
+			throw new IllegalArgumentException("method must not be null or blank");
+		}
+		if (path == null) {
+			throw new IllegalArgumentException("path must not be null");
+		}
+		this.faults.add(method, path, times, fault);
 	}
 
 	/**
@@ -266,6 +407,8 @@ public final class FakeLagrello implements AutoCloseable {
 
 		private int port;
 
+		private Clock clock = Clock.systemUTC();
+
 		private Builder() {
 		}
 
@@ -306,6 +449,20 @@ public final class FakeLagrello implements AutoCloseable {
 				throw new IllegalArgumentException("port must be from 0 to 65535, but is " + port);
 			}
 			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Sets the clock TOTP codes are computed and checked on; the system clock by
+		 * default.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			if (clock == null) {
+				throw new IllegalArgumentException("clock must not be null");
+			}
+			this.clock = clock;
 			return this;
 		}
 

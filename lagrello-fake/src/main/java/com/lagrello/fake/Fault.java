@@ -1,7 +1,11 @@
 package com.lagrello.fake;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +24,12 @@ public final class Fault {
 
 	/** The longest {@code Retry-After} a fault may ask for. */
 	public static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
+	// the error statuses whose name (RFC 9110 and the IANA registry, as Spring's
+	// HttpStatus spells them) Netty's reason phrase lacks or spells otherwise
+	private static final Map<Integer, String> NAMES_NETTY_SPELLS_OTHERWISE = Map.of(413, "CONTENT_TOO_LARGE", 414,
+			"URI_TOO_LONG", 418, "I_AM_A_TEAPOT", 422, "UNPROCESSABLE_CONTENT", 425, "TOO_EARLY", 451,
+			"UNAVAILABLE_FOR_LEGAL_REASONS", 508, "LOOP_DETECTED", 509, "BANDWIDTH_LIMIT_EXCEEDED");
 
 	enum Kind {
 
@@ -108,14 +118,10 @@ public final class Fault {
 		return this.kind;
 	}
 
-	int statusCode() {
-		return this.status;
-	}
-
 	/**
 	 * Returns the {@code Retry-After} value in whole seconds, or {@code null} for none.
 	 */
-	@Nullable String retryAfterSeconds() {
+	private @Nullable String retryAfterSeconds() {
 		if (this.retryAfter == null) {
 			return null;
 		}
@@ -125,6 +131,35 @@ public final class Fault {
 
 	Duration delay() {
 		return this.delay;
+	}
+
+	/**
+	 * Returns the answer of a {@link #status(int)} fault: the API's {@code Error} body,
+	 * with the status's name as its type, and the {@code Retry-After} header if any.
+	 */
+	Reply statusReply() {
+		Reply reply = Reply.error(this.status, errorType(this.status), "A fault planned by the test: " + this.status);
+		String retryAfterSeconds = retryAfterSeconds();
+		return (retryAfterSeconds != null) ? reply.withHeader("Retry-After", retryAfterSeconds) : reply;
+	}
+
+	/**
+	 * The status's name, {@code TOO_MANY_REQUESTS} for 429, as Spring's
+	 * {@code HttpStatus} names it (what the fake answered before it moved below Spring);
+	 * {@code ERROR} for a status without a name.
+	 */
+	static String errorType(int status) {
+		String named = NAMES_NETTY_SPELLS_OTHERWISE.get(status);
+		if (named != null) {
+			return named;
+		}
+		String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+		// a status Netty has no name for gets its class's phrase and the code, such as
+		// "Client Error (499)"
+		if (reason.isBlank() || reason.endsWith("(" + status + ")")) {
+			return "ERROR";
+		}
+		return reason.replaceAll("[^A-Za-z0-9]+", "_").toUpperCase(Locale.ROOT);
 	}
 
 	@Override

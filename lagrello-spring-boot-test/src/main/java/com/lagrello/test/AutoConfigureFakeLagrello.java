@@ -44,11 +44,12 @@ public @interface AutoConfigureFakeLagrello {
 	int seedTokens() default 0;
 
 	/**
-	 * Whether the server goes back to its initial tokens and forgets its recorded
-	 * requests and planned faults ({@link FakeLagrelloServer#reset()}) before each test
-	 * method of the annotated class. Turn it off to keep what the application or an
-	 * earlier test left on the fake, for example tokens created while the context started
-	 * or in a {@code @BeforeAll} method.
+	 * Whether the server goes back to its initial tokens, forgets its users, TOTP
+	 * secrets, magic links and tenant changes, and its recorded requests and planned
+	 * faults ({@link FakeLagrelloServer#reset()}) before each test method of the
+	 * annotated class. Turn it off to keep what the application or an earlier test left
+	 * on the fake, for example tokens created while the context started or in a
+	 * {@code @BeforeAll} method.
 	 * @return {@code true} (the default) to reset before each test
 	 */
 	boolean resetBeforeEachTest() default true;

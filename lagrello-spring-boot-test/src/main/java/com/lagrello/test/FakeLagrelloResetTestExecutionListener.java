@@ -8,8 +8,9 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 /**
  * Resets the {@link FakeLagrelloServer} of {@link AutoConfigureFakeLagrello} before each
  * test method, unless {@link AutoConfigureFakeLagrello#resetBeforeEachTest()} is off: a
- * cached context's server would otherwise carry one test's tokens and requests into the
- * next, and tests would pass or fail by the order they run in.
+ * cached context's server would otherwise carry one test's tokens, users, TOTP secrets,
+ * magic links, tenant changes and requests into the next, and tests would pass or fail by
+ * the order they run in.
  */
 public class FakeLagrelloResetTestExecutionListener extends AbstractTestExecutionListener {
 

@@ -5,19 +5,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import com.lagrello.client.CompanyInfo;
 import com.lagrello.client.Permission;
+import com.lagrello.client.Tenant;
 import com.lagrello.client.Token;
 import com.lagrello.client.TokensClient;
+import com.lagrello.client.User;
+import com.lagrello.fake.FakeCompanyInfo;
 import com.lagrello.fake.FakeLagrello;
+import com.lagrello.fake.FakeTenant;
 import com.lagrello.fake.FakeToken;
+import com.lagrello.fake.FakeUser;
 import com.lagrello.fake.ReceivedRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 
 /**
- * A stateful, in-memory fake of the Lagrello Tokens API on a real socket, for tests and
- * demos. It listens on {@code 127.0.0.1}, on a free port unless told otherwise.
- * <pre class="code">
+ * A stateful, in-memory fake of the Lagrello API (tokens, users, TOTP and magic-link
+ * sign-in, the tenant) on a real socket, for tests and demos. It listens on
+ * {@code 127.0.0.1}, on a free port unless told otherwise. <pre class="code">
  * try (FakeLagrelloServer lagrello = FakeLagrelloServer.builder().seedTokens(3).start()) {
  *     TokensClient tokens = TokensClient.builder()
  *         .baseUrl(lagrello.baseUrl())
@@ -41,12 +48,28 @@ import org.springframework.http.HttpMethod;
  * {@code null};</li>
  * <li>{@code DELETE /v1/tokens/{id}} needs {@code ADMIN} and answers {@code 204}, or
  * {@code 404} for an unknown token;</li>
+ * <li>on the users, auth and tenant paths, a missing or malformed header is {@code 403}
+ * too: there {@code 401} means a wrong TOTP code or magic-link token. Changes there need
+ * a token with {@code WRITE};</li>
+ * <li>users: {@code POST /v1/users} answers {@code 201} ({@code 409} when the user
+ * exists); {@code GET}, {@code PATCH} and {@code DELETE} ({@code 204}) of
+ * {@code /v1/users/{userId}} answer {@code 404} for an unknown user;</li>
+ * <li>TOTP follows RFC 6238 (HMAC-SHA1, 6 digits, 30-second steps, the Base32 secret that
+ * enabling it answers), so a test can compute codes itself or ask
+ * {@link #totpCode(String)}; the current and the previous step's codes verify, each once;
+ * a wrong or used code, or a user without TOTP, is {@code 401};</li>
+ * <li>a magic link is the tenant's {@code callbackUrl} with a fresh token in place of
+ * {@code {}}, see {@link #magicLinks(String)}; a token is good once, then
+ * {@code 401};</li>
+ * <li>the tenant's {@code callbackUrl} starts as
+ * {@code http://localhost/login/ott?token={}} and follows {@code PATCH /v1/tenant};</li>
  * <li>anything else is {@code 404} ({@code 405} for another method on a known path);
  * invalid input is {@code 400}.</li>
  * </ul>
  * Every error answer has the API's {@code Error} body, {@code {"errorType": ...,
  * "message": ...}}, with the types {@code UNAUTHORIZED}, {@code FORBIDDEN},
- * {@code BAD_REQUEST}, {@code NOT_FOUND} and {@code METHOD_NOT_ALLOWED}.
+ * {@code BAD_REQUEST}, {@code NOT_FOUND}, {@code METHOD_NOT_ALLOWED} and
+ * {@code CONFLICT}.
  * <p>
  * It fails on purpose when told to, see {@link #failNext(int, FakeFault)}:
  * <pre class="code">
@@ -54,8 +77,8 @@ import org.springframework.http.HttpMethod;
  * </pre>
  * <p>
  * It starts with an admin token (READ, WRITE and ADMIN) and the generated tokens asked
- * for; {@link #reset()} goes back to exactly those. It records every request it receives,
- * see {@link #requests()}. It is thread-safe.
+ * for, no users, and its tenant as it was made; {@link #reset()} goes back to exactly
+ * that. It records every request it receives, see {@link #requests()}. It is thread-safe.
  * <p>
  * It is the Spring-free {@link FakeLagrello} of {@code lagrello-fake} (which plain-Java
  * tests can use on its own), seen through the client's types.
@@ -89,7 +112,7 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stops listening. The tokens and recorded requests are kept.
+	 * Stops listening. The state and recorded requests are kept.
 	 */
 	@Override
 	public void close() {
@@ -191,8 +214,74 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	}
 
 	/**
-	 * Goes back to the tokens the server started with (the admin token and the seeded
-	 * ones, with the same keys) and forgets the recorded requests and the planned faults.
+	 * Adds a user to the server's tenant, as {@code POST /v1/users} does.
+	 * @param userId the user's id, 1 to 128 characters, not blank
+	 * @param email the user's e-mail address, or {@code null} for none
+	 * @return the user
+	 * @throws IllegalArgumentException if the id or e-mail address is invalid, or a user
+	 * with that id exists
+	 */
+	public User addUser(String userId, @Nullable String email) {
+		return user(this.fake.addUser(userId, email));
+	}
+
+	/**
+	 * Returns a user by id.
+	 * @param userId the user's id
+	 * @return the user, if the server's tenant has one with that id
+	 */
+	public Optional<User> user(String userId) {
+		return this.fake.user(userId).map(FakeLagrelloServer::user);
+	}
+
+	/**
+	 * Returns the users in creation order.
+	 * @return a snapshot of the users
+	 */
+	public List<User> users() {
+		return this.fake.users().stream().map(FakeLagrelloServer::user).toList();
+	}
+
+	/**
+	 * Returns the TOTP code that is valid now for a user whose TOTP is enabled: the code
+	 * of the current 30-second step of the secret that enabling TOTP answered. Once it
+	 * has been accepted, it is refused until the next step's code.
+	 * @param userId the user's id
+	 * @return the 6-digit code
+	 * @throws IllegalArgumentException if there is no such user
+	 * @throws IllegalStateException if the user has no TOTP enabled
+	 */
+	public String totpCode(String userId) {
+		return this.fake.totpCode(userId);
+	}
+
+	/**
+	 * Returns the magic links "e-mailed" to a user, oldest first: each the tenant's
+	 * {@code callbackUrl} of the time with a fresh token in place of {@code {}}.
+	 * @param userId the user's id
+	 * @return the links; empty for an unknown user
+	 */
+	public List<String> magicLinks(String userId) {
+		return this.fake.magicLinks(userId);
+	}
+
+	/**
+	 * Returns the server's tenant as it is now.
+	 * @return the tenant
+	 */
+	public Tenant tenant() {
+		FakeTenant tenant = this.fake.tenant();
+		FakeCompanyInfo info = tenant.companyInfo();
+		return new Tenant(tenant.tenantId(), tenant.tenantName(), tenant.callbackUrl(), tenant.activated(),
+				new CompanyInfo(info.name(), info.address(), info.city(), info.postalCode(), info.country(),
+						info.orgNumber(), info.vatNumber()));
+	}
+
+	/**
+	 * Goes back to the state the server started with: the tokens it started with (the
+	 * admin token and the seeded ones, with the same keys), no users, TOTP secrets or
+	 * magic links, and the tenant as it was made. Forgets the recorded requests and the
+	 * planned faults.
 	 */
 	public void reset() {
 		this.fake.reset();
@@ -255,6 +344,10 @@ public final class FakeLagrelloServer implements AutoCloseable {
 	private static Token token(FakeToken token) {
 		return new Token(token.tokenKey(), token.tokenName(), token.createdBy(), token.createdAt(),
 				token.permissions().stream().map(Permission::of).toList());
+	}
+
+	private static User user(FakeUser user) {
+		return new User(user.userId(), user.email());
 	}
 
 	private static RecordedRequest recorded(ReceivedRequest request) {

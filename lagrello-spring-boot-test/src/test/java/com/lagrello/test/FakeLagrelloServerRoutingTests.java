@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@link FakeLagrelloServer} answers outside the Tokens API.
+ * What {@link FakeLagrelloServer} answers outside the API it fakes, and to wrong methods.
  */
 @ExtendWith(FakeLagrelloExtension.class)
 class FakeLagrelloServerRoutingTests {
@@ -23,7 +23,8 @@ class FakeLagrelloServerRoutingTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/v1/users", "/v1/tokens/", "/v1/tokens/a/b", "/v2/tokens" })
+	@ValueSource(strings = { "/", "/v1/things", "/v1/tokens/", "/v1/tokens/a/b", "/v2/tokens", "/v1/users/",
+			"/v1/users/a/b/c", "/v1/users/a/other" })
 	void unknownPathAnswers404WithErrorBody(String path) {
 		RawHttp.Response response = this.http.get(path, admin());
 		assertThat(response.status()).isEqualTo(404);
@@ -33,7 +34,15 @@ class FakeLagrelloServerRoutingTests {
 
 	@Test
 	void unknownPathWithoutTokenAnswers401() {
-		assertThat(this.http.get("/v1/users", null).status()).isEqualTo(401);
+		assertThat(this.http.get("/v1/things", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void wrongMethodOnUsersAnswers405WithAllowHeader() {
+		RawHttp.Response response = this.http.get("/v1/users", admin());
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.headers().get("Allow")).isEqualTo("POST");
+		assertThat(response.json().get("errorType").stringValue()).isEqualTo("METHOD_NOT_ALLOWED");
 	}
 
 	@Test
