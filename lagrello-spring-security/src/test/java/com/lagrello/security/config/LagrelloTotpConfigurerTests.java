@@ -169,6 +169,26 @@ class LagrelloTotpConfigurerTests {
 		}
 	}
 
+	@Test
+	void withoutMultiFactorAuthenticationForEveryPageOnePageCanRequireTheFactor() throws Exception {
+		lagrello.stubFor(LagrelloApi.verifyTotp("u-1").willReturn(LagrelloApi.user("u-1")));
+		try (TotpFactorApplication onePage = new TotpFactorApplication(client.auth(),
+				TotpFactorApplication.OnePageChain.class)) {
+			MockMvc mvc = onePage.mvc();
+			MockHttpSession session = signInWithPassword(mvc);
+			mvc.perform(get("/home").session(session)).andExpect(content().string("the home of u-1"));
+			mvc.perform(get("/secret").session(session)).andExpect(redirectedUrl(CODE_PAGE));
+
+			mvc.perform(post("/login/totp").param("code", "123456").with(csrf()).session(session))
+				.andExpect(redirectedUrl("http://localhost/secret?continue"));
+
+			mvc.perform(get("/secret").session(session)).andExpect(content().string("the secret of u-1"));
+			assertThat(TotpFactorApplication.signedIn(session).getAuthorities())
+				.extracting(GrantedAuthority::getAuthority)
+				.contains("FACTOR_PASSWORD", FACTOR_TOTP, "ROLE_USER");
+		}
+	}
+
 	private void assertLagrelloCouldNotAnswer() throws Exception {
 		MockHttpSession session = signInWithPassword();
 

@@ -74,8 +74,6 @@ final class TotpFactorApplication implements AutoCloseable {
 	@Configuration(proxyBeanMethods = false)
 	@EnableWebMvc
 	@EnableWebSecurity
-	@EnableMultiFactorAuthentication(
-			authorities = { FactorGrantedAuthority.PASSWORD_AUTHORITY, LagrelloTotpConfigurerTests.FACTOR_TOTP })
 	static class Application {
 
 		@Bean
@@ -93,6 +91,8 @@ final class TotpFactorApplication implements AutoCloseable {
 
 	/** The chain of the README: form login, then the TOTP factor with its defaults. */
 	@Configuration(proxyBeanMethods = false)
+	@EnableMultiFactorAuthentication(
+			authorities = { FactorGrantedAuthority.PASSWORD_AUTHORITY, LagrelloTotpConfigurerTests.FACTOR_TOTP })
 	static class DefaultChain {
 
 		@Bean
@@ -104,11 +104,34 @@ final class TotpFactorApplication implements AutoCloseable {
 
 	/** The same chain with the application's own code page. */
 	@Configuration(proxyBeanMethods = false)
+	@EnableMultiFactorAuthentication(
+			authorities = { FactorGrantedAuthority.PASSWORD_AUTHORITY, LagrelloTotpConfigurerTests.FACTOR_TOTP })
 	static class OwnCodePageChain {
 
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) {
 			return chain(http, (totp) -> totp.codePage("/my/totp"));
+		}
+
+	}
+
+	/**
+	 * Without multi-factor authentication for every page: the TOTP factor required for
+	 * {@code /secret} only.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class OnePageChain {
+
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http) {
+			return http
+				.authorizeHttpRequests((requests) -> requests.requestMatchers("/secret")
+					.hasAuthority(LagrelloTotpConfigurerTests.FACTOR_TOTP)
+					.anyRequest()
+					.authenticated())
+				.formLogin(withDefaults())
+				.with(LagrelloTotpConfigurer.lagrelloTotp(), withDefaults())
+				.build();
 		}
 
 	}
@@ -126,6 +149,11 @@ final class TotpFactorApplication implements AutoCloseable {
 		@GetMapping("/secret")
 		String secret(Authentication authentication) {
 			return "the secret of " + authentication.getName();
+		}
+
+		@GetMapping("/home")
+		String home(Authentication authentication) {
+			return "the home of " + authentication.getName();
 		}
 
 	}
