@@ -136,12 +136,15 @@ class TotpTests {
 	}
 
 	@Test
-	void lagrelloAnswering503IsTheUnavailablePageNotAWrongCode() throws Exception {
+	void lagrelloAnswering503IsNotAWrongCode() throws Exception {
 		String username = enrolled("quinn");
 		signInWithPassword(username);
 		String code = this.lagrello.totpCode(username);
 		this.lagrello.failNext(HttpMethod.GET, 1, FakeFault.status(503));
-		submitCode(code).andExpect(redirectedUrl(SignInFailureHandler.UNAVAILABLE_URL));
+		submitCode(code).andExpect(redirectedUrl(TotpPage.UNAVAILABLE_URL));
+		this.mvc.perform(get(TotpPage.UNAVAILABLE_URL).session(this.session))
+			.andExpect(content().string(containsString("The code could not be checked")))
+			.andExpect(content().string(not(containsString("Invalid code"))));
 		this.mvc.perform(get("/secure").session(this.session)).andExpect(redirectsTo(TotpPage.URL));
 		// the 503 did not use the code up
 		submitCode(code).andExpect(redirectsTo("/"));
