@@ -38,7 +38,7 @@ public final class LagrelloTotpAuthenticationToken extends AbstractAuthenticatio
 	private LagrelloTotpAuthenticationToken(String userId, Collection<? extends GrantedAuthority> authorities) {
 		super(authorities);
 		this.userId = userId;
-		setAuthenticated(true);
+		super.setAuthenticated(true);
 	}
 
 	private LagrelloTotpAuthenticationToken(Builder builder) {
@@ -86,6 +86,19 @@ public final class LagrelloTotpAuthenticationToken extends AbstractAuthenticatio
 	@Override
 	public @Nullable String getCredentials() {
 		return this.code;
+	}
+
+	/**
+	 * Marks this token as not trusted; only {@link LagrelloTotpAuthenticationProvider}
+	 * makes a trusted one, after Lagrello verified the code.
+	 * @param authenticated {@code false}
+	 * @throws IllegalArgumentException if {@code authenticated} is {@code true}
+	 */
+	@Override
+	public void setAuthenticated(boolean authenticated) {
+		Assert.isTrue(!authenticated,
+				"Cannot set this token to trusted: LagrelloTotpAuthenticationProvider authenticates it");
+		super.setAuthenticated(false);
 	}
 
 	@Override

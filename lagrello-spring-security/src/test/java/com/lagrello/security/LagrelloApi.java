@@ -23,14 +23,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * WireMock standing in for Lagrello's sign-in endpoints, and a real client pointed at it
  * with retries and timeouts short enough for tests.
  */
-final class LagrelloApi {
+public final class LagrelloApi {
 
-	static final String ACCESS_TOKEN = "test-access-token-0123456789";
+	public static final String ACCESS_TOKEN = "test-access-token-0123456789";
 
 	/** How long a slow answer takes: well past {@link #READ_TIMEOUT}. */
-	static final int SLOW_ANSWER_MILLIS = 3_000;
+	public static final int SLOW_ANSWER_MILLIS = 3_000;
 
-	static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+	public static final Duration READ_TIMEOUT = Duration.ofMillis(500);
 
 	private static final RetryPolicy FAST_RETRIES = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5),
 			Duration.ofSeconds(60));
@@ -38,15 +38,15 @@ final class LagrelloApi {
 	private LagrelloApi() {
 	}
 
-	static WireMockExtension server() {
+	public static WireMockExtension server() {
 		return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 	}
 
-	static LagrelloClient client(WireMockExtension server) {
+	public static LagrelloClient client(WireMockExtension server) {
 		return client(server.baseUrl());
 	}
 
-	static LagrelloClient client(String baseUrl) {
+	public static LagrelloClient client(String baseUrl) {
 		return LagrelloClient.builder()
 			.baseUrl(baseUrl)
 			.accessToken(ACCESS_TOKEN)
@@ -55,36 +55,36 @@ final class LagrelloApi {
 			.build();
 	}
 
-	static MappingBuilder sendMagicLink(String userId) {
+	public static MappingBuilder sendMagicLink(String userId) {
 		return post(urlEqualTo("/v1/users/" + userId + "/email"));
 	}
 
-	static MappingBuilder redeemMagicLink() {
+	public static MappingBuilder redeemMagicLink() {
 		return get(urlPathEqualTo("/v1/users/email"));
 	}
 
-	static MappingBuilder verifyTotp(String userId) {
+	public static MappingBuilder verifyTotp(String userId) {
 		return get(urlPathEqualTo("/v1/users/" + userId + "/totp"));
 	}
 
-	static ResponseDefinitionBuilder user(String userId) {
+	public static ResponseDefinitionBuilder user(String userId) {
 		return json(200, "{\"userId\":\"" + userId + "\",\"email\":\"" + userId + "@example.com\"}");
 	}
 
-	static ResponseDefinitionBuilder status(int status) {
+	public static ResponseDefinitionBuilder status(int status) {
 		return (status == 204) ? aResponse().withStatus(204)
 				: json(status, "{\"errorType\":\"E" + status + "\",\"message\":\"status " + status + "\"}");
 	}
 
-	static ResponseDefinitionBuilder slow() {
+	public static ResponseDefinitionBuilder slow() {
 		return aResponse().withStatus(204).withFixedDelay(SLOW_ANSWER_MILLIS);
 	}
 
-	static ResponseDefinitionBuilder json(int status, String body) {
+	public static ResponseDefinitionBuilder json(int status, String body) {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
 	}
 
-	static List<LoggedRequest> requests(WireMockExtension server) {
+	public static List<LoggedRequest> requests(WireMockExtension server) {
 		return server.findAll(anyRequestedFor(anyUrl()));
 	}
 

@@ -26,6 +26,15 @@ class LagrelloTotpAuthenticationTokenTests {
 	}
 
 	@Test
+	void onlyTheProviderMakesATrustedToken() {
+		LagrelloTotpAuthenticationToken token = LagrelloTotpAuthenticationToken.unauthenticated("u-1", "123456");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> token.setAuthenticated(true));
+		token.setAuthenticated(false);
+		assertThat(token.isAuthenticated()).isFalse();
+	}
+
+	@Test
 	void erasingCredentialsErasesTheCode() {
 		LagrelloTotpAuthenticationToken token = LagrelloTotpAuthenticationToken.unauthenticated("u-1", "123456");
 

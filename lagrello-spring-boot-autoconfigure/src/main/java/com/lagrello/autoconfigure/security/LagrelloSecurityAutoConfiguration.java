@@ -1,0 +1,86 @@
+package com.lagrello.autoconfigure.security;
+
+import com.lagrello.autoconfigure.LagrelloAutoConfiguration;
+import com.lagrello.client.AuthClient;
+import com.lagrello.security.LagrelloOneTimeTokenService;
+import com.lagrello.security.ReactiveLagrelloOneTimeTokenService;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.security.authentication.ott.reactive.ReactiveOneTimeTokenService;
+import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
+import org.springframework.security.web.authentication.ott.RedirectOneTimeTokenGenerationSuccessHandler;
+import org.springframework.security.web.server.authentication.ott.ServerOneTimeTokenGenerationSuccessHandler;
+import org.springframework.security.web.server.authentication.ott.ServerRedirectOneTimeTokenGenerationSuccessHandler;
+
+/**
+ * Sign-in with Lagrello's magic links through Spring Security's one-time-token login,
+ * when {@code lagrello-spring-security} and Spring Security are on the class path: with
+ * these beans, {@code http.oneTimeTokenLogin(withDefaults())} needs no further code. In a
+ * servlet application, a {@link LagrelloOneTimeTokenService} and a
+ * {@link OneTimeTokenGenerationSuccessHandler} that redirects to
+ * {@code lagrello.security.magic-link.sent-url}; in a reactive one, a
+ * {@link ReactiveLagrelloOneTimeTokenService} and a
+ * {@link ServerOneTimeTokenGenerationSuccessHandler} that does the same. Each backs off
+ * for the application's own bean of its type.
+ * <p>
+ * It declares no {@code AuthenticationProvider} bean: Spring Security builds its global
+ * {@code AuthenticationManager} from a lone provider bean and would drop the
+ * application's own password login. The TOTP factor is set up in the application's
+ * security configuration ({@code com.lagrello.security.config.LagrelloTotpConfigurer}).
+ */
+@AutoConfiguration(after = LagrelloAutoConfiguration.class)
+@ConditionalOnClass({ LagrelloOneTimeTokenService.class, OneTimeTokenService.class })
+@ConditionalOnBean(AuthClient.class)
+@EnableConfigurationProperties(LagrelloSecurityProperties.class)
+public final class LagrelloSecurityAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass(OneTimeTokenGenerationSuccessHandler.class)
+	static class ServletMagicLinkConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(OneTimeTokenService.class)
+		LagrelloOneTimeTokenService lagrelloOneTimeTokenService(AuthClient auth) {
+			return new LagrelloOneTimeTokenService(auth);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(OneTimeTokenGenerationSuccessHandler.class)
+		RedirectOneTimeTokenGenerationSuccessHandler lagrelloOneTimeTokenGenerationSuccessHandler(
+				LagrelloSecurityProperties properties) {
+			return new RedirectOneTimeTokenGenerationSuccessHandler(properties.getMagicLink().getSentUrl());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(ServerOneTimeTokenGenerationSuccessHandler.class)
+	static class ReactiveMagicLinkConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(ReactiveOneTimeTokenService.class)
+		ReactiveLagrelloOneTimeTokenService reactiveLagrelloOneTimeTokenService(AuthClient auth) {
+			return new ReactiveLagrelloOneTimeTokenService(auth);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(ServerOneTimeTokenGenerationSuccessHandler.class)
+		ServerRedirectOneTimeTokenGenerationSuccessHandler lagrelloServerOneTimeTokenGenerationSuccessHandler(
+				LagrelloSecurityProperties properties) {
+			return new ServerRedirectOneTimeTokenGenerationSuccessHandler(properties.getMagicLink().getSentUrl());
+		}
+
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * The servlet side of the TOTP factor: the filter that processes a posted code and the
+ * default page that asks for it.
+ * {@code com.lagrello.security.config.LagrelloTotpConfigurer} sets both up.
+ */
+@NullMarked
+package com.lagrello.security.web;
+
+import org.jspecify.annotations.NullMarked;
