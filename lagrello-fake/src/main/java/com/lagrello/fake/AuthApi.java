@@ -66,7 +66,7 @@ final class AuthApi {
 	}
 
 	private Reply toggleTotp(FakeToken caller, ReceivedRequest request, String userId) {
-		AccessTokens.require(caller, UsersApi.WRITE, "Enabling or disabling TOTP");
+		AccessTokens.require(caller, TokenStore.WRITE, "Enabling or disabling TOTP");
 		JsonNode enable = Requests.jsonObject(request, "enable").get("enable");
 		if (enable == null || !enable.isBoolean()) {
 			throw Refusal.badRequest("enable is required and must be true or false");
@@ -91,7 +91,7 @@ final class AuthApi {
 		if (!method.equals("POST")) {
 			throw Refusal.methodNotAllowed(method, request.path(), "POST");
 		}
-		AccessTokens.require(caller, UsersApi.WRITE, "Sending magic links");
+		AccessTokens.require(caller, TokenStore.WRITE, "Sending magic links");
 		FakeUser user = UsersApi.existing(this.users, userId);
 		if (user.email() == null) {
 			throw Refusal.badRequest("The user has no e-mail address to send a magic link to");

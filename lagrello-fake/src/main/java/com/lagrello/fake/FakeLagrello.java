@@ -91,7 +91,8 @@ public final class FakeLagrello implements AutoCloseable {
 	private FakeLagrello(Builder builder) {
 		this.adminToken = (builder.adminToken != null) ? builder.adminToken : UUID.randomUUID().toString();
 		List<FakeToken> initial = new ArrayList<>();
-		initial.add(TokenStore.newToken(this.adminToken, ADMIN_TOKEN_NAME, "lagrello", List.of("WRITE", "ADMIN")));
+		initial.add(TokenStore.newToken(this.adminToken, ADMIN_TOKEN_NAME, "lagrello",
+				List.of(TokenStore.WRITE, TokenStore.ADMIN)));
 		for (int i = 1; i <= builder.seedTokens; i++) {
 			initial.add(TokenStore.newToken("token-" + i, ADMIN_TOKEN_NAME, List.of()));
 		}

@@ -34,7 +34,7 @@ final class TenantApi {
 	}
 
 	private Reply update(FakeToken caller, ReceivedRequest request) {
-		AccessTokens.require(caller, UsersApi.WRITE, "Updating the tenant");
+		AccessTokens.require(caller, TokenStore.WRITE, "Updating the tenant");
 		String callbackUrl = Requests.optionalString(Requests.jsonObject(request, "callbackUrl"), "callbackUrl");
 		if (callbackUrl == null) {
 			return Reply.json(200, ApiBodies.tenant(this.tenant.current()));

@@ -22,6 +22,12 @@ final class TokenStore {
 	/** The permission the API always grants. */
 	static final String READ = "READ";
 
+	/** The permission to create and change anything but tokens. */
+	static final String WRITE = "WRITE";
+
+	/** The permission to create and delete tokens. */
+	static final String ADMIN = "ADMIN";
+
 	private final Object lock = new Object();
 
 	private final List<FakeToken> initial;

@@ -26,9 +26,7 @@ final class TokensApi {
 
 	static final int MAX_TOKEN_NAME_LENGTH = 128;
 
-	static final String ADMIN = "ADMIN";
-
-	private static final Set<String> PERMISSIONS = Set.of("READ", "WRITE", ADMIN);
+	private static final Set<String> PERMISSIONS = Set.of(TokenStore.READ, TokenStore.WRITE, TokenStore.ADMIN);
 
 	private final TokenStore store;
 
@@ -124,7 +122,7 @@ final class TokensApi {
 	}
 
 	private Reply create(FakeToken caller, ReceivedRequest sent) {
-		AccessTokens.require(caller, ADMIN, "Creating tokens");
+		AccessTokens.require(caller, TokenStore.ADMIN, "Creating tokens");
 		JsonNode request = Requests.jsonObject(sent, "tokenName and permissions");
 		String tokenName = tokenName(request.get("tokenName"));
 		List<String> permissions = permissions(request.get("permissions"));
@@ -163,7 +161,7 @@ final class TokensApi {
 	}
 
 	private Reply delete(FakeToken caller, String tokenId) {
-		AccessTokens.require(caller, ADMIN, "Deleting tokens");
+		AccessTokens.require(caller, TokenStore.ADMIN, "Deleting tokens");
 		if (!this.store.remove(tokenId)) {
 			throw Refusal.notFound("token could not be found");
 		}

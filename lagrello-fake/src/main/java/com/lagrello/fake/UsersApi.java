@@ -17,8 +17,6 @@ final class UsersApi {
 
 	static final int MAX_USER_ID_LENGTH = 128;
 
-	static final String WRITE = "WRITE";
-
 	private final UserStore users;
 
 	private final TotpEnrolments totp;
@@ -40,7 +38,7 @@ final class UsersApi {
 		if (!method.equals("POST")) {
 			throw Refusal.methodNotAllowed(method, request.path(), "POST");
 		}
-		AccessTokens.require(caller, WRITE, "Creating users");
+		AccessTokens.require(caller, TokenStore.WRITE, "Creating users");
 		JsonNode body = Requests.jsonObject(request, "userId and email");
 		String userId = Requests.optionalString(body, "userId");
 		if (userId == null || !isUserId(userId)) {
@@ -69,7 +67,7 @@ final class UsersApi {
 	}
 
 	private Reply update(FakeToken caller, ReceivedRequest request, String userId) {
-		AccessTokens.require(caller, WRITE, "Updating users");
+		AccessTokens.require(caller, TokenStore.WRITE, "Updating users");
 		String email = email(Requests.jsonObject(request, "email"));
 		FakeUser user = (email != null) ? this.users.changeEmail(userId, email) : this.users.find(userId);
 		if (user == null) {
@@ -79,7 +77,7 @@ final class UsersApi {
 	}
 
 	private Reply delete(FakeToken caller, String userId) {
-		AccessTokens.require(caller, WRITE, "Deleting users");
+		AccessTokens.require(caller, TokenStore.WRITE, "Deleting users");
 		if (!this.users.remove(userId)) {
 			throw userNotFound();
 		}

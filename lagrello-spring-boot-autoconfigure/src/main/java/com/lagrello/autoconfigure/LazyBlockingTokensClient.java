@@ -12,50 +12,47 @@ import com.lagrello.client.Token;
 import com.lagrello.client.TokenList;
 import com.lagrello.client.TokensClient;
 
-import org.springframework.util.function.SingletonSupplier;
-
 /**
  * The {@link BlockingTokensClient} bean: {@link TokensClient#blocking(Duration)} of the
  * {@code TokensClient} bean with {@code lagrello.call-timeout}, asked for on the first
  * call rather than at start-up. So the property bounds every blocking call, also over an
  * application's own {@code TokensClient}.
  */
-public final class LazyBlockingTokensClient implements BlockingTokensClient {
-
-	private final Supplier<BlockingTokensClient> delegate;
+public final class LazyBlockingTokensClient extends LazyBlockingClient<BlockingTokensClient>
+		implements BlockingTokensClient {
 
 	LazyBlockingTokensClient(Supplier<TokensClient> tokensClient, Duration callTimeout) {
-		this.delegate = SingletonSupplier.of(() -> tokensClient.get().blocking(callTimeout));
+		super(() -> tokensClient.get().blocking(callTimeout));
 	}
 
 	@Override
 	public Token create(CreateTokenRequest request) {
-		return this.delegate.get().create(request);
+		return face().create(request);
 	}
 
 	@Override
 	public TokenList listPage(int page, int size) {
-		return this.delegate.get().listPage(page, size);
+		return face().listPage(page, size);
 	}
 
 	@Override
 	public Stream<Token> listAll() {
-		return this.delegate.get().listAll();
+		return face().listAll();
 	}
 
 	@Override
 	public Stream<Token> listAll(int pageSize) {
-		return this.delegate.get().listAll(pageSize);
+		return face().listAll(pageSize);
 	}
 
 	@Override
 	public void delete(String tokenId) {
-		this.delegate.get().delete(tokenId);
+		face().delete(tokenId);
 	}
 
 	@Override
 	public DeleteAllResult deleteAll(Predicate<? super Token> filter) {
-		return this.delegate.get().deleteAll(filter);
+		return face().deleteAll(filter);
 	}
 
 }

@@ -18,11 +18,17 @@ import com.atlassian.oai.validator.model.Response;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.lagrello.client.AuthClient;
 import com.lagrello.client.CreateTokenRequest;
+import com.lagrello.client.CreateUserRequest;
 import com.lagrello.client.LagrelloApiException;
+import com.lagrello.client.LagrelloClient;
 import com.lagrello.client.Permission;
 import com.lagrello.client.Token;
 import com.lagrello.client.TokensClient;
+import com.lagrello.client.UpdateTenantRequest;
+import com.lagrello.client.UpdateUserRequest;
+import com.lagrello.client.UsersClient;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -35,7 +41,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every request the client sends and every answer the fake gives, over a run that covers
+ * Every request the clients send and every answer the fake gives, over runs that cover
  * every operation, paging to the end and each error the fake can give, conforms to the
  * published OpenAPI file ({@code src/test/resources/lagrello-openapi.yaml}, a copy of the
  * API's). The slips of the file itself are the only exceptions, each named below.
@@ -208,6 +214,61 @@ class SpecConformanceTests {
 		}
 	}
 
+	@Test
+	void everyRequestOfTheUsersAuthAndTenantClientsAndEveryAnswerToThemConformsToThePublishedApi() {
+		try (FakeLagrelloServer server = FakeLagrelloServer.builder().start();
+				LagrelloClient client = lagrello(server, server.adminToken())) {
+			UsersClient users = client.users();
+			AuthClient auth = client.auth();
+			users.create(CreateUserRequest.of("ada", "ada@example.com")).block(Duration.ofSeconds(5));
+			users.create(CreateUserRequest.of("bob", null)).block(Duration.ofSeconds(5));
+			users.get("ada").block(Duration.ofSeconds(5));
+			users.update("ada", UpdateUserRequest.of("ada@lovelace.example")).block(Duration.ofSeconds(5));
+			auth.enableTotp("ada").block(Duration.ofSeconds(5));
+			String code = server.totpCode("ada");
+			assertThat(auth.verifyTotp("ada", code).blockOptional(Duration.ofSeconds(5))).isPresent();
+			assertThat(auth.verifyTotp("ada", code).blockOptional(Duration.ofSeconds(5))).isEmpty();
+			auth.disableTotp("ada").block(Duration.ofSeconds(5));
+			auth.sendMagicLink("ada").block(Duration.ofSeconds(5));
+			String link = server.magicLinks("ada").get(0);
+			String token = link.substring(link.indexOf("token=") + "token=".length());
+			assertThat(auth.redeemMagicLink(token).blockOptional(Duration.ofSeconds(5))).isPresent();
+			assertThat(auth.redeemMagicLink(token).blockOptional(Duration.ofSeconds(5))).isEmpty();
+			client.tenant().get().block(Duration.ofSeconds(5));
+			client.tenant()
+				.update(UpdateTenantRequest.of("https://app.example.com/login/ott?token={}"))
+				.block(Duration.ofSeconds(5));
+			users.delete("bob").block(Duration.ofSeconds(5));
+			expectError(users.get("nobody"));
+			expectError(users.create(CreateUserRequest.of("ada", null)));
+			expectError(auth.verifyTotp("nobody", "123456"));
+			server.addUser("carol", null);
+			expectError(auth.sendMagicLink("carol"));
+			Token reader = server.addToken("reader");
+			try (LagrelloClient readOnly = lagrello(server, reader.tokenKey())) {
+				expectError(readOnly.tenant().update(UpdateTenantRequest.of("https://app.example.com/{}")));
+			}
+			List<RecordedRequest> sent = server.requests();
+			assertThat(sent).hasSameSizeAs(this.answers);
+
+			List<Exchange> exchanges = new ArrayList<>();
+			for (int i = 0; i < sent.size(); i++) {
+				exchanges.add(new Exchange(sent.get(i), this.answers.get(i), false));
+			}
+			assertThat(problems(exchanges)).isEmpty();
+			assertThat(sent).extracting(RecordedRequest::method).contains("GET", "POST", "PATCH", "DELETE");
+			assertThat(this.answers).extracting(Seen::status).contains(200, 201, 204, 400, 401, 403, 404, 409);
+		}
+	}
+
+	private LagrelloClient lagrello(FakeLagrelloServer server, String accessToken) {
+		return LagrelloClient.builder()
+			.webClientBuilder(WebClient.builder().filter(capture()))
+			.baseUrl(server.baseUrl())
+			.accessToken(accessToken)
+			.build();
+	}
+
 	private static Exchange exchange(FakeLagrelloServer server, RawHttp raw, String method, String target,
 			@Nullable String authorization, @Nullable String body, boolean deliberatelyInvalid) {
 		server.clearRequests();
@@ -234,17 +295,23 @@ class SpecConformanceTests {
 	}
 
 	private TokensClient client(FakeLagrelloServer server, String accessToken) {
-		ExchangeFilterFunction capture = (request, next) -> next.exchange(request)
+		return TokensClient.builder()
+			.webClientBuilder(WebClient.builder().filter(capture()))
+			.baseUrl(server.baseUrl())
+			.accessToken(accessToken)
+			.build();
+	}
+
+	/**
+	 * Keeps every answer the client receives, as it arrived.
+	 */
+	private ExchangeFilterFunction capture() {
+		return (request, next) -> next.exchange(request)
 			.flatMap((response) -> response.bodyToMono(String.class).defaultIfEmpty("").map((body) -> {
 				this.answers.add(new Seen(response.statusCode().value(),
 						response.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE), body));
 				return response.mutate().body(body).build();
 			}));
-		return TokensClient.builder()
-			.webClientBuilder(WebClient.builder().filter(capture))
-			.baseUrl(server.baseUrl())
-			.accessToken(accessToken)
-			.build();
 	}
 
 	private static void expectError(Mono<?> call) {

@@ -1,6 +1,6 @@
 /**
- * A Spring MVC (servlet) application that uses the Lagrello
- * {@link com.lagrello.client.TokensClient} from blocking code.
+ * A Spring MVC (servlet) application that uses the Lagrello clients from blocking code:
+ * tokens, and user sign-up with TOTP.
  */
 @NullMarked
 package com.lagrello.sample.mvc;

@@ -1,6 +1,16 @@
 package com.lagrello.sample.mvc;
 
+import java.util.List;
+
+import com.lagrello.client.AuthClient;
+import com.lagrello.client.BlockingAuthClient;
+import com.lagrello.client.BlockingTenantClient;
+import com.lagrello.client.BlockingTokensClient;
+import com.lagrello.client.BlockingUsersClient;
+import com.lagrello.client.LagrelloClient;
+import com.lagrello.client.TenantClient;
 import com.lagrello.client.TokensClient;
+import com.lagrello.client.UsersClient;
 import com.lagrello.test.AutoConfigureFakeLagrello;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +41,16 @@ class ServletApplicationTests {
 	}
 
 	@Test
-	void runsInAServletWebServerContextWithTheTokensClient(@Autowired ApplicationContext context) {
+	void runsInAServletWebServerContextWithEveryLagrelloClient(@Autowired ApplicationContext context) {
 		assertThat(context).isInstanceOf(ServletWebServerApplicationContext.class)
 			.isNotInstanceOf(ReactiveWebApplicationContext.class);
 		assertThat(context.getBeansOfType(DispatcherServlet.class)).hasSize(1);
 		assertThat(context.getBeansOfType(TokensClient.class)).hasSize(1);
+		for (Class<?> client : List.of(LagrelloClient.class, UsersClient.class, AuthClient.class, TenantClient.class,
+				BlockingTokensClient.class, BlockingUsersClient.class, BlockingAuthClient.class,
+				BlockingTenantClient.class)) {
+			assertThat(context.getBeansOfType(client)).as(client.getSimpleName()).hasSize(1);
+		}
 	}
 
 }

@@ -22,15 +22,16 @@ public class LagrelloExceptionHandler {
 	}
 
 	/**
-	 * Passes on what the caller can act on (a bad request, an unknown token); a rejected
-	 * access token or a server error is this application's problem with its upstream,
-	 * hence 502.
+	 * Passes on what the caller can act on (a bad request, an unknown token or user, a
+	 * user id taken); a rejected access token or a server error is this application's
+	 * problem with its upstream, hence 502.
 	 */
 	@ExceptionHandler
 	ProblemDetail apiError(LagrelloApiException ex) {
 		HttpStatus status = switch (ex.statusCode()) {
 			case 400 -> HttpStatus.BAD_REQUEST;
 			case 404 -> HttpStatus.NOT_FOUND;
+			case 409 -> HttpStatus.CONFLICT;
 			default -> HttpStatus.BAD_GATEWAY;
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());

@@ -10,9 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Logs each request of the {@link com.lagrello.client.TokensClient}, to show
- * {@code listAll} following the pages. A {@link LagrelloClientCustomizer} touches the
- * Lagrello client only, not the application's other WebClients.
+ * Logs each request of the Lagrello client, to show {@code listAll} following the pages.
+ * A {@link LagrelloClientCustomizer} touches the Lagrello client only, not the
+ * application's other WebClients. Its filters see the URL of a request that carries a
+ * secret (a TOTP code, a magic-link token) with the secret masked, so this line never
+ * shows one.
  */
 @Configuration(proxyBeanMethods = false)
 class LagrelloRequestLogging {
