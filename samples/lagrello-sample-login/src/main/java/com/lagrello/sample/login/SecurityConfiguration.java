@@ -1,6 +1,7 @@
 package com.lagrello.sample.login;
 
 import com.lagrello.security.LagrelloTotpAuthenticationProvider;
+import com.lagrello.security.config.LagrelloTotpConfigurer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +46,8 @@ class SecurityConfiguration {
 		http.formLogin(Customizer.withDefaults());
 		// Lagrello's magic links; a Lagrello that cannot answer is not a wrong link
 		http.oneTimeTokenLogin((ott) -> ott.failureHandler(failures("/login?error")));
+		// Lagrello's TOTP code as the second factor: its code page, POST /login/totp
+		http.with(LagrelloTotpConfigurer.lagrelloTotp(), Customizer.withDefaults());
 		return http.build();
 	}
 

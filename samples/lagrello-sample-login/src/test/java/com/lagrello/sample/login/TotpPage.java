@@ -11,6 +11,9 @@ final class TotpPage {
 	/** The page with its error, as a redirect names it. */
 	static final String ERROR_URL = "/login/totp?error";
 
+	/** The page saying that the code could not be checked, as a redirect names it. */
+	static final String UNAVAILABLE_URL = "/login/totp?unavailable";
+
 	/** Where the code is posted. */
 	static final String PROCESSING_URL = "/login/totp";
 

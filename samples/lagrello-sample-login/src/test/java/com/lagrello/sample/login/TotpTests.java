@@ -1,5 +1,7 @@
 package com.lagrello.sample.login;
 
+import java.util.regex.Pattern;
+
 import com.lagrello.client.TotpEnrollment;
 import com.lagrello.security.LagrelloTotpAuthenticationProvider;
 import com.lagrello.test.FakeFault;
@@ -22,7 +24,7 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -136,15 +138,18 @@ class TotpTests {
 	}
 
 	@Test
-	void lagrelloAnswering503IsTheUnavailablePageNotAWrongCode() throws Exception {
+	void lagrelloAnswering503IsNotAWrongCode() throws Exception {
 		String username = enrolled("quinn");
 		signInWithPassword(username);
 		String code = this.lagrello.totpCode(username);
 		this.lagrello.failNext(HttpMethod.GET, 1, FakeFault.status(503));
-		submitCode(code).andExpect(redirectedUrl(SignInFailureHandler.UNAVAILABLE_URL));
+		submitCode(code).andExpect(redirectedUrl(TotpPage.UNAVAILABLE_URL));
+		this.mvc.perform(get(TotpPage.UNAVAILABLE_URL).session(this.session))
+			.andExpect(content().string(containsString("The code could not be checked")))
+			.andExpect(content().string(not(containsString("Invalid code"))));
 		this.mvc.perform(get("/secure").session(this.session)).andExpect(redirectsTo(TotpPage.URL));
 		// the 503 did not use the code up
-		submitCode(code).andExpect(redirectsTo("/"));
+		submitCode(code).andExpect(redirectsTo("/secure"));
 		this.mvc.perform(get("/secure").session(this.session)).andExpect(status().isOk());
 	}
 
@@ -180,10 +185,12 @@ class TotpTests {
 	}
 
 	/**
-	 * A redirect to a URL that starts so.
+	 * A redirect to a URL of this application that starts so (a saved request's is
+	 * absolute).
 	 */
-	private static ResultMatcher redirectsTo(String urlStart) {
-		return header().string(HttpHeaders.LOCATION, startsWith(urlStart));
+	private static ResultMatcher redirectsTo(String pathStart) {
+		return header().string(HttpHeaders.LOCATION,
+				matchesPattern("(http://localhost)?" + Pattern.quote(pathStart) + ".*"));
 	}
 
 	static String wrong(String code) {

@@ -98,16 +98,16 @@ class SignInBrowserTests {
 		this.site.open("/secure");
 		this.site.submitPassword(username);
 		this.site.submitTotpCode(wrong(this.lagrello.totpCode(username)));
-		this.site.waitFor(TotpPage.WRONG_CODE);
+		this.site.waitFor(TotpPage.ALERT);
 		chromium.screenshot();
-		assertThat(text(TotpPage.WRONG_CODE)).isEqualTo(TotpPage.WRONG_CODE_TEXT);
+		assertThat(text(TotpPage.ALERT)).isEqualTo(TotpPage.WRONG_CODE_TEXT);
 		this.site.open("/secure");
 		assertThat(this.site.driver().findElements(By.id("two-factor"))).isEmpty();
 		this.site.waitFor(TotpPage.CODE_INPUT);
 	}
 
 	@Test
-	void lagrelloAnswering503ShowsTheUnavailablePageNotAWrongCode() {
+	void lagrelloAnswering503ShowsThatTheCodeCouldNotBeCheckedNotAWrongCode() {
 		String username = enrolledInTotpAndSignedOut("down");
 		this.site.open("/secure");
 		this.site.submitPassword(username);
@@ -115,9 +115,9 @@ class SignInBrowserTests {
 		// the code check is the next request to Lagrello: GET /v1/users/{userId}/totp
 		this.lagrello.failNext(HttpMethod.GET, 1, FakeFault.status(503));
 		this.site.submitTotpCode(this.lagrello.totpCode(username));
-		this.site.waitFor(By.id("unavailable"));
+		this.site.waitFor(TotpPage.ALERT);
 		chromium.screenshot();
-		assertThat(text(By.id("unavailable"))).isEqualTo("Lagrello is unavailable");
+		assertThat(text(TotpPage.ALERT)).isEqualTo(TotpPage.UNAVAILABLE_TEXT);
 		assertThat(this.site.driver().getPageSource()).doesNotContain(TotpPage.WRONG_CODE_TEXT);
 		this.site.open("/secure");
 		assertThat(this.site.driver().findElements(By.id("two-factor"))).isEmpty();

@@ -14,11 +14,14 @@ final class TotpPage {
 	/** The button that sends it. */
 	static final By SUBMIT = By.cssSelector("form.login-form button[type=submit]");
 
-	/** The page's error after a wrong code. */
-	static final By WRONG_CODE = By.cssSelector(".alert-danger");
+	/** The page's alert: a wrong code, or one that could not be checked. */
+	static final By ALERT = By.cssSelector(".alert-danger");
 
-	/** What that error says. */
-	static final String WRONG_CODE_TEXT = "Invalid TOTP code";
+	/** What the alert says after a wrong code. */
+	static final String WRONG_CODE_TEXT = "Invalid code";
+
+	/** What the alert says when Lagrello could not check the code. */
+	static final String UNAVAILABLE_TEXT = "The code could not be checked just now. Please try again in a moment.";
 
 	private TotpPage() {
 	}
