@@ -32,7 +32,15 @@ record PageNumber(URI tokens, long page, int size) {
 	 * only {@code page} (0 when absent) and {@code size}, each once.
 	 */
 	static @Nullable PageNumber of(URI link, URI tokens) {
-		if (!sameResource(link, tokens) || link.getRawFragment() != null) {
+		return of(link, tokens, Origin.of(tokens));
+	}
+
+	/**
+	 * Returns the page a link asks for, as {@link #of(URI, URI)}, given the listing's
+	 * origin, which a drain reads once.
+	 */
+	static @Nullable PageNumber of(URI link, URI tokens, Origin tokensOrigin) {
+		if (!sameResource(link, tokens, tokensOrigin) || link.getRawFragment() != null) {
 			return null;
 		}
 		String query = link.getRawQuery();
@@ -66,9 +74,9 @@ record PageNumber(URI tokens, long page, int size) {
 		return null;
 	}
 
-	private static boolean sameResource(URI link, URI tokens) {
+	private static boolean sameResource(URI link, URI tokens, Origin tokensOrigin) {
 		// the request's origin, as the cycle guard reads it
-		return Origin.of(tokens).isOriginOf(link) && tokens.getRawPath().equals(link.getRawPath());
+		return tokensOrigin.isOriginOf(link) && tokens.getRawPath().equals(link.getRawPath());
 	}
 
 	/**
@@ -98,6 +106,16 @@ record PageNumber(URI tokens, long page, int size) {
 	 */
 	String query() {
 		return "page=" + this.page + "&size=" + this.size;
+	}
+
+	/**
+	 * Whether a link that asks for this page spells it as the client does
+	 * ({@link #query()}): of the spellings {@link #of(URI, URI)} reads, the one that
+	 * names the page first, its numbers being written as the client writes them.
+	 */
+	static boolean isOwnSpelling(URI pageNumberLink) {
+		String query = pageNumberLink.getRawQuery();
+		return query != null && query.startsWith("page=");
 	}
 
 	/**
