@@ -252,14 +252,17 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 * sees.
 	 */
 	private Mono<TokenList> retrievePage(URI page, PageTurn turn) {
-		return call(LIST, (attempt) -> this.webClient.get()
+		Mono<TokenList> call = call(LIST, (attempt) -> this.webClient.get()
 			.uri(page)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, LIST.uriTemplate())
 			.httpRequest(attempt.authorization())
 			.retrieve()
 			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException(attempt, response))
 			.bodyToMono(TokenList.class)
-			.switchIfEmpty(noBody(LIST))).contextWrite(new CallCoordination(turn.onRetryAfter(), turn.due())::into);
+			.switchIfEmpty(noBody(LIST)));
+		// a page in its turn is a call on its own (CallCoordination.NONE): no context
+		return (turn == PageTurn.NOW) ? call
+				: call.contextWrite(new CallCoordination(turn.onRetryAfter(), turn.due())::into);
 	}
 
 	private <T> Mono<T> call(Operation operation, Function<Attempt, Mono<T>> exchange) {

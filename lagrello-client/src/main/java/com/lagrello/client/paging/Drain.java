@@ -26,9 +26,12 @@ final class Drain {
 
 	private final URI tokens;
 
+	private final Origin tokensOrigin;
+
 	Drain(PageLinks links, URI tokens, int maxPages, ToLongFunction<TokenList> delivered) {
 		this.links = links;
 		this.tokens = tokens;
+		this.tokensOrigin = Origin.of(tokens);
 		this.visited = new VisitedLinks(maxPages);
 		this.delivered = delivered;
 	}
@@ -60,7 +63,7 @@ final class Drain {
 	 * Returns the page a link asks for, when it is a page-number link of the listing.
 	 */
 	@Nullable PageNumber pageNumberOf(URI link) {
-		return PageNumber.of(link, this.tokens);
+		return PageNumber.of(link, this.tokens, this.tokensOrigin);
 	}
 
 	/**
@@ -87,7 +90,7 @@ final class Drain {
 		URI sent = (link.getRawFragment() == null) ? link
 				: URI.create(link.toString().substring(0, link.toString().indexOf('#')));
 		PageNumber number = pageNumberOf(sent);
-		if (number == null || number.query().equals(sent.getRawQuery())) {
+		if (number == null || PageNumber.isOwnSpelling(sent)) {
 			// not a page-number link, or one in the client's own spelling already
 			return sent;
 		}

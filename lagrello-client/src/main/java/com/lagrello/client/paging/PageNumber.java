@@ -1,8 +1,7 @@
 package com.lagrello.client.paging;
 
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -20,56 +19,64 @@ record PageNumber(URI tokens, long page, int size) {
 
 	// 0, or 1 to 18 ASCII digits without a leading zero or sign: the client's own
 	// spelling, and no overflow of a long when a page count is added
-	private static final Pattern CANONICAL_NUMBER = Pattern.compile("0|[1-9][0-9]{0,17}");
+	private static final String NUMBER = "(0|[1-9][0-9]{0,17})";
+
+	// the whole query: size alone, or page and size in either order, each once, nothing
+	// decoded, so that a link is taken for the client's own only when the client would
+	// send it that way (one match a link, no split or map)
+	private static final Pattern OWN_QUERY = Pattern
+		.compile("size=" + NUMBER + "|page=" + NUMBER + "&size=" + NUMBER + "|size=" + NUMBER + "&page=" + NUMBER);
 
 	/**
 	 * Returns the page a link asks for, when it is a page-number link of the listing:
 	 * only {@code page} (0 when absent) and {@code size}, each once.
 	 */
 	static @Nullable PageNumber of(URI link, URI tokens) {
-		if (!sameResource(link, tokens) || link.getRawFragment() != null) {
+		return of(link, tokens, Origin.of(tokens));
+	}
+
+	/**
+	 * Returns the page a link asks for, as {@link #of(URI, URI)}, given the listing's
+	 * origin, which a drain reads once.
+	 */
+	static @Nullable PageNumber of(URI link, URI tokens, Origin tokensOrigin) {
+		if (!sameResource(link, tokens, tokensOrigin) || link.getRawFragment() != null) {
 			return null;
 		}
-		Map<String, String> parameters = parameters(link.getRawQuery());
-		if (parameters == null || !parameters.containsKey("size") || parameters.size() > 2
-				|| (parameters.size() == 2 && !parameters.containsKey("page"))) {
+		String query = link.getRawQuery();
+		if (query == null) {
 			return null;
 		}
+		Matcher own = OWN_QUERY.matcher(query);
+		if (!own.matches()) {
+			return null;
+		}
+		// groups: size alone (1); page (2) and size (3); size (4) and page (5)
+		String size = firstGroup(own, 1, 3, 4);
+		String page = firstGroup(own, 2, 5);
 		try {
-			long page = Long.parseLong(parameters.getOrDefault("page", "0"));
-			int size = Integer.parseInt(parameters.get("size"));
-			return (page >= 0 && size > 0) ? new PageNumber(tokens, page, size) : null;
+			long number = (page != null) ? Long.parseLong(page) : 0;
+			int pageSize = Integer.parseInt(size);
+			return (pageSize > 0) ? new PageNumber(tokens, number, pageSize) : null;
 		}
 		catch (NumberFormatException ex) {
 			return null;
 		}
 	}
 
-	private static boolean sameResource(URI link, URI tokens) {
-		// the request's origin, as the cycle guard reads it
-		return Origin.of(tokens).isOriginOf(link) && tokens.getRawPath().equals(link.getRawPath());
-	}
-
-	/**
-	 * The query parameters as written, or {@code null} if one is repeated, malformed or
-	 * not in the client's own spelling: nothing is decoded, and a number is only ASCII
-	 * digits without a leading zero or sign, so that a link is taken for the client's own
-	 * only when the client would send it that way.
-	 */
-	private static @Nullable Map<String, String> parameters(@Nullable String query) {
-		Map<String, String> parameters = new HashMap<>(4);
-		if (query == null || query.isEmpty()) {
-			return parameters;
-		}
-		for (String parameter : query.split("&", -1)) {
-			String[] nameAndValue = parameter.split("=", 2);
-			if (nameAndValue.length != 2 || nameAndValue[0].isEmpty()
-					|| !CANONICAL_NUMBER.matcher(nameAndValue[1]).matches()
-					|| parameters.put(nameAndValue[0], nameAndValue[1]) != null) {
-				return null;
+	private static @Nullable String firstGroup(Matcher matcher, int... groups) {
+		for (int group : groups) {
+			String value = matcher.group(group);
+			if (value != null) {
+				return value;
 			}
 		}
-		return parameters;
+		return null;
+	}
+
+	private static boolean sameResource(URI link, URI tokens, Origin tokensOrigin) {
+		// the request's origin, as the cycle guard reads it
+		return tokensOrigin.isOriginOf(link) && tokens.getRawPath().equals(link.getRawPath());
 	}
 
 	/**
@@ -99,6 +106,16 @@ record PageNumber(URI tokens, long page, int size) {
 	 */
 	String query() {
 		return "page=" + this.page + "&size=" + this.size;
+	}
+
+	/**
+	 * Whether a link that asks for this page spells it as the client does
+	 * ({@link #query()}): of the spellings {@link #of(URI, URI)} reads, the one that
+	 * names the page first, its numbers being written as the client writes them.
+	 */
+	static boolean isOwnSpelling(URI pageNumberLink) {
+		String query = pageNumberLink.getRawQuery();
+		return query != null && query.startsWith("page=");
 	}
 
 	/**
