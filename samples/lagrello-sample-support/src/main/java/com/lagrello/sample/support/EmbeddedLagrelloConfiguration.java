@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +50,9 @@ public class EmbeddedLagrelloConfiguration {
 		return new FakeLagrelloConnectionDetails(embeddedLagrelloServer);
 	}
 
+	// the token samples' hint; the sign-in sample, which has no /tokens, turns it off
 	@Bean
+	@ConditionalOnProperty(name = "sample.curl-hint", matchIfMissing = true)
 	ApplicationListener<WebServerInitializedEvent> embeddedLagrelloCurlHint() {
 		return (event) -> {
 			if (event.getApplicationContext().getServerNamespace() == null) {
