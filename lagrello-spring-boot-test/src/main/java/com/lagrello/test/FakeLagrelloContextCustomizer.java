@@ -26,6 +26,10 @@ record FakeLagrelloContextCustomizer(int seedTokens) implements ContextCustomize
 
 	static final String PROPERTY_SOURCE_NAME = "fakeLagrello";
 
+	static final String ACCESS_TOKEN_PROPERTY_SOURCE_NAME = "fakeLagrelloAccessToken";
+
+	static final String ACCESS_TOKEN = "lagrello.access-token";
+
 	/**
 	 * Off under the fake: the budget of a cached context's client would carry one test's
 	 * outage into the next test's retries.
@@ -43,6 +47,14 @@ record FakeLagrelloContextCustomizer(int seedTokens) implements ContextCustomize
 		context.getEnvironment()
 			.getPropertySources()
 			.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(RETRY_BUDGET_ENABLED, "false")));
+		// the fake's token replaces the application's; one from an environment variable
+		// that is not set here (a developer's machine, CI) must not stop the test
+		if (context.getEnvironment().containsProperty(ACCESS_TOKEN)) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource(ACCESS_TOKEN_PROPERTY_SOURCE_NAME,
+						Map.of(ACCESS_TOKEN, "replaced-by-the-fake-lagrello")));
+		}
 		int seeds = this.seedTokens;
 		// bean definitions rather than singletons: the server starts with the context,
 		// only if the context starts, and closes with it
