@@ -14,7 +14,7 @@
 #  5. TOTP (SKIP_TOTP=1 skips it, about 4 minutes): JMH TotpBenchmarks (verifyTotp of the
 #     AuthClient and a plain WebClient, one at a time and 64 in flight), ROUNDS rounds, the
 #     order rotating, their table, then 200 blocking callers (Harness totp-blocking).
-# About 10 minutes on 2 cores. BENCHMARKS=regex runs only those, in every round; further
+# About 14 minutes on 2 cores. BENCHMARKS=regex runs only those, in every round; further
 # arguments go to every JMH run: -prof stack, -p pages=500...
 # The build is offline (-o): drop it on a machine whose ~/.m2 lacks a dependency.
 set -euo pipefail

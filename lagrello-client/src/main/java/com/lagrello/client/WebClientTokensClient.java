@@ -2,8 +2,6 @@ package com.lagrello.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -13,14 +11,9 @@ import com.lagrello.client.bulk.BulkDelete;
 import com.lagrello.client.call.AnswerRule;
 import com.lagrello.client.call.Attempt;
 import com.lagrello.client.call.CallCoordination;
-import com.lagrello.client.call.Deadline;
 import com.lagrello.client.call.ErrorAnswers;
-import com.lagrello.client.call.Failures;
 import com.lagrello.client.call.Operation;
-import com.lagrello.client.call.OperationObservations;
-import com.lagrello.client.call.RetryAllowance;
 import com.lagrello.client.call.RetryRule;
-import com.lagrello.client.call.TransientFailureRetry;
 import com.lagrello.client.paging.PageLinks;
 import com.lagrello.client.paging.PageTurn;
 import com.lagrello.client.paging.TokenPages;

@@ -10,7 +10,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link org.springframework.core.annotation.Order order}. The base URL and the
  * {@code Authorization} and {@code Accept} headers are set after them, from the
  * connection details, so builder settings cannot override them; a filter that rewrites
- * request URLs could, so keep such filters away from this client.
+ * request URLs could, so keep such filters away from this client. The connector of
+ * {@code lagrello.*} is given to the client itself, not to this builder: a connector set
+ * here is not used.
  */
 @FunctionalInterface
 public interface LagrelloClientCustomizer {
