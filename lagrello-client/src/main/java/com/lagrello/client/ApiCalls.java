@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,9 +42,6 @@ final class ApiCalls {
 	/** The request attribute WebClient reads the observed URI template from. */
 	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
-	// stands for a dot segment while a URL is expanded: letters only, encoded as is
-	private static final String DOTS_PLACEHOLDER = "LAGRELLOxDOTSx";
-
 	private final ClientOptions options;
 
 	private final ClientResources resources;
@@ -50,6 +49,9 @@ final class ApiCalls {
 	private final WebClient webClient;
 
 	private final DefaultUriBuilderFactory uris;
+
+	// the API's templates, a fixed few, each expanded once by the factory
+	private final Map<String, UrlTemplate> templates = new ConcurrentHashMap<>();
 
 	private final Failures failures;
 
@@ -97,36 +99,29 @@ final class ApiCalls {
 	}
 
 	/**
-	 * Expands a path template (and query) of the API with its values, each encoded
-	 * strictly as one path segment or one query value.
+	 * Returns a template of the API, made once per client and template: expanding it does
+	 * not parse it again.
+	 * @param template the template, for example {@code /v1/users/{userId}}
+	 * @return the template
 	 */
-	DefaultUriBuilderFactory uris() {
-		return this.uris;
+	UrlTemplate template(String template) {
+		UrlTemplate made = this.templates.get(template);
+		return (made != null) ? made
+				: this.templates.computeIfAbsent(template, (each) -> UrlTemplate.of(this.uris, each));
 	}
 
 	/**
 	 * Expands a template of the API with its values, each encoded strictly as one path
-	 * segment or one query value: {@code /}, {@code ?}, {@code #}, {@code %}, {@code +},
-	 * {@code &}, {@code =} and spaces included, and the dots of a value that is a dot
-	 * segment ({@code .}, {@code ..}), which would otherwise address another path.
+	 * segment or one query value ({@link UrlTemplate#encode(String)}): {@code /},
+	 * {@code ?}, {@code #}, {@code %}, {@code +}, {@code &}, {@code =} and spaces
+	 * included, and the dots of a value that is a dot segment ({@code .}, {@code ..}),
+	 * which would otherwise address another path.
 	 * @param template the template, for example {@code /v1/users/{userId}}
 	 * @param values the values of its variables, in order
 	 * @return the URL
 	 */
 	URI expand(String template, String... values) {
-		Object[] expanded = new Object[values.length];
-		boolean dotSegments = false;
-		for (int i = 0; i < values.length; i++) {
-			boolean dotSegment = values[i].equals(".") || values[i].equals("..");
-			expanded[i] = dotSegment ? DOTS_PLACEHOLDER + values[i].length() : values[i];
-			dotSegments |= dotSegment;
-		}
-		URI url = this.uris.expand(template, expanded);
-		if (!dotSegments) {
-			return url;
-		}
-		// UriUtils leaves dots as they are (unreserved): a server would resolve them
-		return URI.create(url.toString().replace(DOTS_PLACEHOLDER + 2, "%2E%2E").replace(DOTS_PLACEHOLDER + 1, "%2E"));
+		return template(template).expand(values);
 	}
 
 	/**

@@ -2,7 +2,6 @@ package com.lagrello.client;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -30,9 +29,6 @@ import org.springframework.web.util.UriUtils;
 record SecretUrl(URI masked, URI real) {
 
 	private static final Object KEY = SecretUrl.class;
-
-	// stands for the secret while the masked URL is built: letters only, encoded as is
-	private static final String PLACEHOLDER = "LAGRELLOxSECRETxMASK";
 
 	/**
 	 * Puts the real URL back into a request whose URL is masked, for a
@@ -75,19 +71,27 @@ record SecretUrl(URI masked, URI real) {
 	}
 
 	/**
-	 * Builds the real and the masked URL of a request from the same template.
-	 * @param build builds the URL from the secret, which it encodes as one path segment
-	 * or one query value
+	 * Builds the real and the masked URL of a request from the same template, whose last
+	 * variable is the secret: each URL joined from the template's text and the encoded
+	 * values, the template not expanded again for either.
+	 * @param template the template, the secret its last variable, one path segment or one
+	 * query value
 	 * @param secret the secret
 	 * @param mask what stands for the secret in the masked URL, such as {@code ****6789}
+	 * @param before the values of the template's variables before the secret, in order
 	 * @return both URLs
 	 */
-	static SecretUrl of(Function<String, URI> build, String secret, String mask) {
+	static SecretUrl of(UrlTemplate template, String secret, String mask, String... before) {
+		String[] encoded = new String[before.length + 1];
+		for (int i = 0; i < before.length; i++) {
+			encoded[i] = UrlTemplate.encode(before[i]);
+		}
 		// the mask encoded as strictly as the secret, but for its stars: legal in a path
 		// segment and a query value alike, and readable
-		String encodedMask = UriUtils.encode(mask, StandardCharsets.UTF_8).replace("%2A", "*");
-		String masked = build.apply(PLACEHOLDER).toString().replace(PLACEHOLDER, encodedMask);
-		return new SecretUrl(URI.create(masked), build.apply(secret));
+		encoded[before.length] = UriUtils.encode(mask, StandardCharsets.UTF_8).replace("%2A", "*");
+		URI masked = template.expandEncoded(encoded);
+		encoded[before.length] = UrlTemplate.encode(secret);
+		return new SecretUrl(masked, template.expandEncoded(encoded));
 	}
 
 	@Override

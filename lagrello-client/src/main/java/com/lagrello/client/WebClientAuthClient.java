@@ -77,8 +77,7 @@ final class WebClientAuthClient implements AuthClient {
 		return ApiCalls.checked(() -> {
 			String id = Arguments.userId(userId);
 			String secret = Arguments.secret("code", code);
-			SecretUrl url = SecretUrl.of((value) -> this.calls.expand(TOTP_PATH + "?payload={code}", id, value), secret,
-					Secrets.MASK);
+			SecretUrl url = SecretUrl.of(this.calls.template(TOTP_PATH + "?payload={code}"), secret, Secrets.MASK, id);
 			return this.calls.call(VERIFY_TOTP, HttpMethod.GET, url, secret, User.class);
 		});
 	}
@@ -93,8 +92,8 @@ final class WebClientAuthClient implements AuthClient {
 	public Mono<User> redeemMagicLink(String token) {
 		return ApiCalls.checked(() -> {
 			String secret = Arguments.secret("token", token);
-			SecretUrl url = SecretUrl.of((value) -> this.calls.expand(MAGIC_LINK_PATH + "?payload={token}", value),
-					secret, Secrets.MASK);
+			SecretUrl url = SecretUrl.of(this.calls.template(MAGIC_LINK_PATH + "?payload={token}"), secret,
+					Secrets.MASK);
 			return this.calls.call(REDEEM_MAGIC_LINK, HttpMethod.GET, url, secret, User.class);
 		});
 	}

@@ -25,7 +25,6 @@ import reactor.util.context.ContextView;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
  * {@link TokensClient} on Spring's {@link WebClient}. Immutable and thread-safe; build
@@ -65,8 +64,6 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final WebClient webClient;
 
-	private final DefaultUriBuilderFactory uris;
-
 	private final String tokensUrl;
 
 	private final PageLinks pageLinks;
@@ -84,7 +81,6 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		this.calls = calls;
 		this.settings = calls.options();
 		this.webClient = calls.webClient();
-		this.uris = calls.uris();
 		this.tokensUrl = this.settings.baseUrl() + TOKENS_PATH;
 		this.pageLinks = new PageLinks(this.settings.baseUrl(), this.settings.rebasePageLinks());
 		this.pages = new TokenPages(this.pageLinks, this.settings.maxPages(), this.settings.paginationConcurrency(),
@@ -168,7 +164,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 			return Mono.error(new LagrelloInvalidArgumentException("tokenId",
 					"tokenId must not be a dot segment, which would address another path"));
 		}
-		SecretUrl url = SecretUrl.of((key) -> this.uris.expand(TOKEN_PATH, key), tokenId, Secrets.mask(tokenId));
+		SecretUrl url = SecretUrl.of(this.calls.template(TOKEN_PATH), tokenId, Secrets.mask(tokenId));
 		return call(DELETE,
 				(attempt) -> Mono.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)
 						? Mono.error(new LagrelloException("tokens/delete was not sent: the token to delete is an "

@@ -45,8 +45,7 @@ class SecretUrlProperties {
 
 	@Property(tries = 1000)
 	void theConnectorGetsTheRealPathAndWebClientOnlyTheMask(@ForAll("secrets") String key) {
-		SecretUrl url = SecretUrl.of((value) -> URIS.expand(WebClientTokensClient.TOKEN_PATH, value), key,
-				Secrets.mask(key));
+		SecretUrl url = SecretUrl.of(UrlTemplate.of(URIS, WebClientTokensClient.TOKEN_PATH), key, Secrets.mask(key));
 		AtomicReference<URI> sent = new AtomicReference<>();
 
 		url.carriedBy(new UnmaskingConnector(recording(sent)).connect(HttpMethod.DELETE, url.masked(),
@@ -61,7 +60,7 @@ class SecretUrlProperties {
 	@Property(tries = 1000)
 	void theConnectorGetsTheRealQueryValueAndWebClientOnlyTheMask(@ForAll("secrets") String code) {
 		String template = WebClientAuthClient.TOTP_PATH + "?payload={code}";
-		SecretUrl url = SecretUrl.of((value) -> URIS.expand(template, "user-1", value), code, Secrets.MASK);
+		SecretUrl url = SecretUrl.of(UrlTemplate.of(URIS, template), code, Secrets.MASK, "user-1");
 		AtomicReference<URI> sent = new AtomicReference<>();
 
 		url.carriedBy(new UnmaskingConnector(recording(sent)).connect(HttpMethod.GET, url.masked(),
@@ -75,8 +74,7 @@ class SecretUrlProperties {
 
 	@Property(tries = 200)
 	void theLastFilterHandsOnTheRealUrl(@ForAll("secrets") String key) {
-		SecretUrl url = SecretUrl.of((value) -> URIS.expand(WebClientTokensClient.TOKEN_PATH, value), key,
-				Secrets.mask(key));
+		SecretUrl url = SecretUrl.of(UrlTemplate.of(URIS, WebClientTokensClient.TOKEN_PATH), key, Secrets.mask(key));
 		ClientRequest request = ClientRequest.create(HttpMethod.DELETE, url.masked()).build();
 		AtomicReference<URI> sent = new AtomicReference<>();
 

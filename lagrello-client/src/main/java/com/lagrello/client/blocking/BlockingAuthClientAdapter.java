@@ -22,9 +22,9 @@ public final class BlockingAuthClientAdapter implements BlockingAuthClient {
 
 	private final BlockingCalls calls;
 
-	private BlockingAuthClientAdapter(AuthClient client, Duration callTimeout, Duration margin) {
+	private BlockingAuthClientAdapter(AuthClient client, Duration callTimeout, boolean boundedByClient) {
 		this.client = client;
-		this.calls = new BlockingCalls("BlockingAuthClient", "AuthClient", callTimeout, margin);
+		this.calls = new BlockingCalls("BlockingAuthClient", "AuthClient", callTimeout, boundedByClient);
 	}
 
 	/**
@@ -38,18 +38,18 @@ public final class BlockingAuthClientAdapter implements BlockingAuthClient {
 	 */
 	public static BlockingAuthClientAdapter overAnyClient(AuthClient client, Duration callTimeout) {
 		ClientOptions.checkTimeout("callTimeout", callTimeout);
-		return new BlockingAuthClientAdapter(client, callTimeout, Duration.ZERO);
+		return new BlockingAuthClientAdapter(client, callTimeout, false);
 	}
 
 	/**
 	 * The blocking face of the library's own client, which bounds each call by the same
-	 * call timeout itself.
+	 * call timeout itself: the wait adds no timer of its own.
 	 * @param client the reactive client
 	 * @param callTimeout the client's call timeout
 	 * @return the blocking client
 	 */
 	public static BlockingAuthClientAdapter overOwnClient(AuthClient client, Duration callTimeout) {
-		return new BlockingAuthClientAdapter(client, callTimeout, BlockingCalls.SAFETY_MARGIN);
+		return new BlockingAuthClientAdapter(client, callTimeout, true);
 	}
 
 	@Override

@@ -18,19 +18,12 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The one place of the library that blocks, for the blocking face of any reactive client
  * of it: it refuses to start on a non-blocking thread (naming the reactive client to use
- * there) or an interrupted one, bounds every wait by the call timeout (plus a margin when
- * the reactive client bounds its calls itself), and turns an interrupt of the waiting
- * thread into a {@link LagrelloException} that cancels the call, the thread's interrupt
- * flag kept. It knows no API area.
+ * there) or an interrupted one, bounds every wait by the call timeout (by a timer of its
+ * own unless the reactive client bounds its calls itself), and turns an interrupt of the
+ * waiting thread into a {@link LagrelloException} that cancels the call, the thread's
+ * interrupt flag kept. It knows no API area.
  */
 final class BlockingCalls {
-
-	/**
-	 * How much later than the call timeout the wait on one of the library's own clients
-	 * ends: that client bounds each call itself, and fails first (and is observed so), so
-	 * this timer is only a safety net.
-	 */
-	static final Duration SAFETY_MARGIN = Duration.ofSeconds(1);
 
 	private final String blockingType;
 
@@ -38,7 +31,7 @@ final class BlockingCalls {
 
 	private final Duration callTimeout;
 
-	private final Duration margin;
+	private final boolean boundedByClient;
 
 	/**
 	 * Creates the waits of one blocking client.
@@ -46,31 +39,40 @@ final class BlockingCalls {
 	 * @param reactiveType the reactive client to use on non-blocking threads, for
 	 * messages
 	 * @param callTimeout the longest time one call may take
-	 * @param margin how much later than the call timeout this timer ends the wait: a
-	 * safety net behind a reactive client that bounds its calls itself, or zero
+	 * @param boundedByClient whether the reactive client bounds every call (and a
+	 * {@code deleteAll} as a whole) by the call timeout itself, and fails it so when the
+	 * time runs out: the library's own client does; then a wait adds no timer, a second
+	 * one per call that would only cost its callers (docs/performance.md, "Sign-in")
 	 */
-	BlockingCalls(String blockingType, String reactiveType, Duration callTimeout, Duration margin) {
+	BlockingCalls(String blockingType, String reactiveType, Duration callTimeout, boolean boundedByClient) {
 		this.blockingType = blockingType;
 		this.reactiveType = reactiveType;
 		this.callTimeout = callTimeout;
-		this.margin = margin;
+		this.boundedByClient = boundedByClient;
 	}
 
 	/**
-	 * Waits for a call's result, at most the call timeout (plus the margin).
+	 * Waits for a call's result, at most the call timeout.
 	 */
 	<T> T await(String operation, Supplier<Mono<T>> call) {
 		refuseToStart(operation);
 		try {
-			return call.get()
-				.timeout(this.callTimeout.plus(this.margin),
-						Mono.error(() -> LagrelloTimeoutException.callTimeout(operation, this.callTimeout,
-								"ran out before the answer came")))
-				.block();
+			return bounded(operation, call.get()).block();
 		}
 		catch (RuntimeException ex) {
 			throw interruptedOrItself(operation, ex);
 		}
+	}
+
+	/**
+	 * The call bounded by the call timeout: by the client itself, or by a timer here.
+	 */
+	private <T> Mono<T> bounded(String operation, Mono<T> call) {
+		if (this.boundedByClient) {
+			return call;
+		}
+		return call.timeout(this.callTimeout, Mono.error(() -> LagrelloTimeoutException.callTimeout(operation,
+				this.callTimeout, "ran out before the answer came")));
 	}
 
 	/**
@@ -80,7 +82,7 @@ final class BlockingCalls {
 	 */
 	<T> Stream<T> stream(String operation, Supplier<Flux<T>> elements) {
 		refuseToStart(operation);
-		return BlockingStream.of(operation, elements.get(), this.margin.isZero() ? this.callTimeout : null);
+		return BlockingStream.of(operation, elements.get(), this.boundedByClient ? null : this.callTimeout);
 	}
 
 	/**

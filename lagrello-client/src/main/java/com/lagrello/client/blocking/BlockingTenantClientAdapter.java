@@ -20,9 +20,9 @@ public final class BlockingTenantClientAdapter implements BlockingTenantClient {
 
 	private final BlockingCalls calls;
 
-	private BlockingTenantClientAdapter(TenantClient client, Duration callTimeout, Duration margin) {
+	private BlockingTenantClientAdapter(TenantClient client, Duration callTimeout, boolean boundedByClient) {
 		this.client = client;
-		this.calls = new BlockingCalls("BlockingTenantClient", "TenantClient", callTimeout, margin);
+		this.calls = new BlockingCalls("BlockingTenantClient", "TenantClient", callTimeout, boundedByClient);
 	}
 
 	/**
@@ -36,18 +36,18 @@ public final class BlockingTenantClientAdapter implements BlockingTenantClient {
 	 */
 	public static BlockingTenantClientAdapter overAnyClient(TenantClient client, Duration callTimeout) {
 		ClientOptions.checkTimeout("callTimeout", callTimeout);
-		return new BlockingTenantClientAdapter(client, callTimeout, Duration.ZERO);
+		return new BlockingTenantClientAdapter(client, callTimeout, false);
 	}
 
 	/**
 	 * The blocking face of the library's own client, which bounds each call by the same
-	 * call timeout itself.
+	 * call timeout itself: the wait adds no timer of its own.
 	 * @param client the reactive client
 	 * @param callTimeout the client's call timeout
 	 * @return the blocking client
 	 */
 	public static BlockingTenantClientAdapter overOwnClient(TenantClient client, Duration callTimeout) {
-		return new BlockingTenantClientAdapter(client, callTimeout, BlockingCalls.SAFETY_MARGIN);
+		return new BlockingTenantClientAdapter(client, callTimeout, true);
 	}
 
 	@Override

@@ -31,10 +31,10 @@ public final class BlockingTokensClientAdapter implements BlockingTokensClient {
 
 	private final Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll;
 
-	private BlockingTokensClientAdapter(TokensClient client, Duration callTimeout, Duration margin,
+	private BlockingTokensClientAdapter(TokensClient client, Duration callTimeout, boolean boundedByClient,
 			Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll) {
 		this.client = client;
-		this.calls = new BlockingCalls("BlockingTokensClient", "TokensClient", callTimeout, margin);
+		this.calls = new BlockingCalls("BlockingTokensClient", "TokensClient", callTimeout, boundedByClient);
 		this.deleteAll = deleteAll;
 	}
 
@@ -44,18 +44,18 @@ public final class BlockingTokensClientAdapter implements BlockingTokensClient {
 	 */
 	public static BlockingTokensClientAdapter overAnyClient(TokensClient client, Duration callTimeout) {
 		ClientOptions.checkTimeout("callTimeout", callTimeout);
-		return new BlockingTokensClientAdapter(client, callTimeout, Duration.ZERO, client::deleteAll);
+		return new BlockingTokensClientAdapter(client, callTimeout, false, client::deleteAll);
 	}
 
 	/**
 	 * The blocking face of the library's own client, which bounds each call by the same
-	 * call timeout itself.
+	 * call timeout itself: the wait adds no timer of its own.
 	 * @param deleteAll the client's {@code deleteAll} bounded as a whole by the call
 	 * timeout, which tells what it deleted before the time ran out
 	 */
 	public static BlockingTokensClientAdapter overOwnClient(TokensClient client, Duration callTimeout,
 			Function<Predicate<? super Token>, Mono<DeleteAllResult>> deleteAll) {
-		return new BlockingTokensClientAdapter(client, callTimeout, BlockingCalls.SAFETY_MARGIN, deleteAll);
+		return new BlockingTokensClientAdapter(client, callTimeout, true, deleteAll);
 	}
 
 	@Override

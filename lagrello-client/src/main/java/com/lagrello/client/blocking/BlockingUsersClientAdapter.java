@@ -21,9 +21,9 @@ public final class BlockingUsersClientAdapter implements BlockingUsersClient {
 
 	private final BlockingCalls calls;
 
-	private BlockingUsersClientAdapter(UsersClient client, Duration callTimeout, Duration margin) {
+	private BlockingUsersClientAdapter(UsersClient client, Duration callTimeout, boolean boundedByClient) {
 		this.client = client;
-		this.calls = new BlockingCalls("BlockingUsersClient", "UsersClient", callTimeout, margin);
+		this.calls = new BlockingCalls("BlockingUsersClient", "UsersClient", callTimeout, boundedByClient);
 	}
 
 	/**
@@ -37,18 +37,18 @@ public final class BlockingUsersClientAdapter implements BlockingUsersClient {
 	 */
 	public static BlockingUsersClientAdapter overAnyClient(UsersClient client, Duration callTimeout) {
 		ClientOptions.checkTimeout("callTimeout", callTimeout);
-		return new BlockingUsersClientAdapter(client, callTimeout, Duration.ZERO);
+		return new BlockingUsersClientAdapter(client, callTimeout, false);
 	}
 
 	/**
 	 * The blocking face of the library's own client, which bounds each call by the same
-	 * call timeout itself.
+	 * call timeout itself: the wait adds no timer of its own.
 	 * @param client the reactive client
 	 * @param callTimeout the client's call timeout
 	 * @return the blocking client
 	 */
 	public static BlockingUsersClientAdapter overOwnClient(UsersClient client, Duration callTimeout) {
-		return new BlockingUsersClientAdapter(client, callTimeout, BlockingCalls.SAFETY_MARGIN);
+		return new BlockingUsersClientAdapter(client, callTimeout, true);
 	}
 
 	@Override
