@@ -2,6 +2,7 @@ package com.lagrello.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 
 /**
  * The checks of the arguments of the users, sign-in and tenant operations, each declared
@@ -15,6 +16,10 @@ final class Arguments {
 	static final int MAX_USER_ID_LENGTH = 128;
 
 	private static final String PLACEHOLDER = "{}";
+
+	// stands for the placeholder while a callback URL is parsed: letters only, legal in
+	// a host, a path and a query alike
+	private static final String PLACEHOLDER_STAND_IN = "lagrelloxtokenxplaceholder";
 
 	private Arguments() {
 	}
@@ -78,7 +83,8 @@ final class Arguments {
 
 	/**
 	 * Checks a tenant's callback URL: an absolute {@code https} URL ({@code http} only to
-	 * a loopback host) holding {@code {}} exactly once, where the magic-link token goes.
+	 * a loopback host) holding {@code {}} exactly once, in its path, query or fragment,
+	 * where the magic-link token goes.
 	 * @param callbackUrl the callback URL
 	 * @return the callback URL
 	 */
@@ -91,7 +97,7 @@ final class Arguments {
 			throw new LagrelloInvalidArgumentException("callbackUrl",
 					"callbackUrl must hold {} exactly once, where the magic-link token goes");
 		}
-		URI url = parse(callbackUrl.replace(PLACEHOLDER, "token"));
+		URI url = parse(callbackUrl.replace(PLACEHOLDER, PLACEHOLDER_STAND_IN));
 		String scheme = (url != null) ? url.getScheme() : null;
 		boolean https = "https".equalsIgnoreCase(scheme);
 		boolean loopbackHttp = "http".equalsIgnoreCase(scheme) && url.getHost() != null
@@ -99,6 +105,12 @@ final class Arguments {
 		if (url == null || url.getHost() == null || !(https || loopbackHttp)) {
 			throw new LagrelloInvalidArgumentException("callbackUrl",
 					"callbackUrl must be an absolute https URL (http only to a loopback host)");
+		}
+		// the token in the host or user info would choose where the link goes (and be
+		// sent to DNS resolvers in clear text)
+		if (url.getRawAuthority().toLowerCase(Locale.ROOT).contains(PLACEHOLDER_STAND_IN)) {
+			throw new LagrelloInvalidArgumentException("callbackUrl",
+					"callbackUrl must hold {} in its path, query or fragment, not in its host or user info");
 		}
 		return callbackUrl;
 	}

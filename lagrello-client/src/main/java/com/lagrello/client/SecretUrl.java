@@ -54,15 +54,31 @@ record SecretUrl(URI masked, URI real) {
 
 	/**
 	 * Returns the URL to send for the URL a request was given: the real one of the
-	 * request's secret URL, or the given one for any other request (a filter changed the
-	 * URL, or there is no secret).
+	 * request's secret URL, also when a filter sent the masked one elsewhere (another
+	 * host, as a load balancer's filter does, a path prefix, a further query parameter),
+	 * or the given one for any other request (no secret, or a filter made a URL without
+	 * the masked path and query).
 	 * @param context the context of the request's exchange
 	 * @param url the URL the request was given
 	 * @return the URL to send
 	 */
 	static URI unmasked(ContextView context, URI url) {
 		SecretUrl secret = context.getOrDefault(KEY, null);
-		return (secret != null && secret.masked.equals(url)) ? secret.real : url;
+		if (secret == null) {
+			return url;
+		}
+		if (secret.masked.equals(url)) {
+			return secret.real;
+		}
+		// sending the mask would have the server refuse it: a right code taken for a
+		// wrong one
+		String masked = pathAndQuery(secret.masked);
+		String given = url.toString();
+		return given.contains(masked) ? URI.create(given.replace(masked, pathAndQuery(secret.real))) : url;
+	}
+
+	private static String pathAndQuery(URI url) {
+		return url.getRawPath() + ((url.getRawQuery() != null) ? "?" + url.getRawQuery() : "");
 	}
 
 	private static ClientRequest unmasked(ClientRequest request, ContextView context) {

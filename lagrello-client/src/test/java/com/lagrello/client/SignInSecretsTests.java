@@ -247,6 +247,19 @@ class SignInSecretsTests {
 		assertNothingLoggedOrObservedShowsASecret();
 	}
 
+	@Test
+	void anEnrollmentWhoseQrImageIsNoUrlShowsTheSecretKeyNowhere() {
+		// a link the client cannot read as a URI (a space in it), the secret key in it
+		api.stubFor(post(urlEqualTo("/v1/users/u-1/totp"))
+			.willReturn(okJson("{\"secretKey\":\"" + SECRET_KEY + "\",\"qrImage\":\"" + QR_IMAGE + " x\"}")));
+
+		Throwable failure = failure(this.lagrello.auth().enableTotp("u-1"));
+
+		assertThat(failure).isInstanceOf(LagrelloDecodingException.class);
+		assertNoSecretIn(failure);
+		assertNothingLoggedOrObservedShowsASecret();
+	}
+
 	private void assertNothingLoggedOrObservedShowsASecret() {
 		List<String> lines = loggedLines();
 		// WebClient's exchange function logs each request line at DEBUG: masked

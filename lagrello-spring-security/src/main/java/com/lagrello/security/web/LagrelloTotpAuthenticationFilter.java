@@ -30,7 +30,8 @@ import org.springframework.util.Assert;
  * authentication adds factors: the result is the verified token carrying the first
  * factor's authorities besides {@code FACTOR_TOTP}. A wrong code, an unknown user or a
  * post without a signed-in user is refused; the signed-in user stays signed in with the
- * first factor only. Usually set up by
+ * first factor only, and the code is erased from the refused token that the failure (kept
+ * in the session by the default failure handler) holds. Usually set up by
  * {@code com.lagrello.security.config.LagrelloTotpConfigurer}.
  */
 public final class LagrelloTotpAuthenticationFilter extends AbstractAuthenticationProcessingFilter {
@@ -82,7 +83,15 @@ public final class LagrelloTotpAuthenticationFilter extends AbstractAuthenticati
 		LagrelloTotpAuthenticationToken token = LagrelloTotpAuthenticationToken.unauthenticated(current.getName(),
 				(code != null) ? code.strip() : "");
 		token.setDetails(this.authenticationDetailsSource.buildDetails(request));
-		return getAuthenticationManager().authenticate(token);
+		try {
+			return getAuthenticationManager().authenticate(token);
+		}
+		catch (AuthenticationException ex) {
+			// the failure holds this token as its request, and the failure handler keeps
+			// it in the session: a code Lagrello could not check may still be good
+			token.eraseCredentials();
+			throw ex;
+		}
 	}
 
 	/**

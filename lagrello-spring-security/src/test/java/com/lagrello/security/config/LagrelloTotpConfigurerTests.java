@@ -15,6 +15,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.test.web.servlet.MockMvc;
@@ -147,6 +148,44 @@ class LagrelloTotpConfigurerTests {
 	void aTimeoutStaysOutAndIsNotAWrongCode() throws Exception {
 		lagrello.stubFor(LagrelloApi.verifyTotp("u-1").willReturn(LagrelloApi.slow()));
 		assertLagrelloCouldNotAnswer();
+	}
+
+	@Test
+	void theRightCodeGivesTheSessionANewIdAgainstSessionFixation() throws Exception {
+		lagrello.stubFor(LagrelloApi.verifyTotp("u-1").willReturn(LagrelloApi.user("u-1")));
+		MockHttpSession session = signInWithPassword();
+		String afterPassword = session.getId();
+
+		MvcResult verified = this.mvc.perform(post("/login/totp").param("code", "123456").with(csrf()).session(session))
+			.andExpect(status().isFound())
+			.andReturn();
+
+		assertThat(verified.getRequest().getSession(false).getId()).isNotEqualTo(afterPassword);
+	}
+
+	@Test
+	void aCodePostedWithoutTheCsrfTokenIsRefusedAndNotSent() throws Exception {
+		MockHttpSession session = signInWithPassword();
+
+		this.mvc.perform(post("/login/totp").param("code", "123456").session(session))
+			.andExpect(status().isForbidden());
+
+		assertThat(LagrelloApi.requests(lagrello)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 401, 503 })
+	void theFailureKeptInTheSessionDoesNotHoldTheCode(int status) throws Exception {
+		lagrello.stubFor(LagrelloApi.verifyTotp("u-1").willReturn(LagrelloApi.status(status)));
+		MockHttpSession session = signInWithPassword();
+
+		MvcResult refused = this.mvc.perform(post("/login/totp").param("code", "654321").with(csrf()).session(session))
+			.andExpect(status().isFound())
+			.andReturn();
+
+		AuthenticationException failure = (AuthenticationException) lastFailure(refused);
+		assertThat(failure.getAuthenticationRequest()).isNotNull();
+		assertThat(failure.getAuthenticationRequest().getCredentials()).isNull();
 	}
 
 	@Test
