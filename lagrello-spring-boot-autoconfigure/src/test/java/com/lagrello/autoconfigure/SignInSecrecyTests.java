@@ -122,7 +122,8 @@ class SignInSecrecyTests {
 				for (Mono<?> call : List.of(auth.enableTotp("refused"), auth.verifyTotp("refused", CODE),
 						auth.verifyTotp("rejected", CODE), auth.verifyTotp("unavailable", CODE),
 						auth.verifyTotp("enrolled", CODE), auth.redeemMagicLink(MAGIC_TOKEN),
-						auth.enableTotp("broken-qr"), auth.enableTotp("broken-key"), users.get("refused"))) {
+						auth.enableTotp("broken-qr"), auth.enableTotp("broken-key"), auth.enableTotp("malformed"),
+						users.get("refused"))) {
 					call.checkpoint().checkpoint("sign-in call").onErrorResume((error) -> {
 						shown.addAll(described(error));
 						return Mono.empty();
@@ -186,6 +187,9 @@ class SignInSecrecyTests {
 				+ "\",\"qrImage\":\"https://qr.example.com/not a link qr-image-4711.png\"}")));
 		api.stubFor(post(urlPathEqualTo("/v1/users/broken-key/totp"))
 			.willReturn(okJson("{\"secretKey\":{\"value\":\"" + SECRET_KEY + "\"},\"qrImage\":\"" + QR_IMAGE + "\"}")));
+		api.stubFor(post(urlPathEqualTo("/v1/users/malformed/totp")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"secretKey\":" + SECRET_KEY + ",\"qrImage\":\"" + QR_IMAGE + "\"}")));
 		api.stubFor(post(urlPathEqualTo("/v1/users/refused/totp")).willReturn(echoing(400)));
 		api.stubFor(get(urlPathEqualTo("/v1/users/refused/totp")).willReturn(echoing(400)));
 		api.stubFor(get(urlPathEqualTo("/v1/users/rejected/totp")).willReturn(echoing(401)));
