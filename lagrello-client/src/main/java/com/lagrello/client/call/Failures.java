@@ -6,6 +6,8 @@ import java.net.URI;
 import com.lagrello.client.LagrelloDecodingException;
 import com.lagrello.client.LagrelloException;
 import com.lagrello.client.LagrelloTransportException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -49,6 +51,14 @@ public final class Failures {
 					operation + " failed: the answer is larger than the in-memory limit (lagrello.max-in-memory-size)",
 					cause);
 		}
+		JacksonException unreadable = causeOf(failure, JacksonException.class);
+		if (unreadable != null) {
+			// Jackson quotes the answer (a token, a TOTP secret key, a qrImage link): the
+			// message names where and what, and the cause that quotes it is left out
+			return new LagrelloDecodingException(
+					operation + " failed: the answer could not be read (" + UnreadableAnswer.describe(unreadable) + ")",
+					null);
+		}
 		if (hasCause(failure, UnsupportedMediaTypeException.class) || hasCause(failure, CodecException.class)) {
 			return new LagrelloDecodingException(
 					operation + " failed: the answer could not be read (" + rootMessage(failure, attempt) + ")", cause);
@@ -87,15 +97,19 @@ public final class Failures {
 	}
 
 	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+		return causeOf(failure, type) != null;
+	}
+
+	private static <T extends Throwable> @Nullable T causeOf(Throwable failure, Class<T> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
-				return true;
+				return type.cast(cause);
 			}
 			if (cause.getCause() == cause) {
 				break;
 			}
 		}
-		return false;
+		return null;
 	}
 
 	private static String rootMessage(Throwable failure, Attempt attempt) {
