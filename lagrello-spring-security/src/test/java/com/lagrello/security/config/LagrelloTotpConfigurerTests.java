@@ -156,7 +156,14 @@ class LagrelloTotpConfigurerTests {
 		MockHttpSession session = signInWithPassword();
 		String afterPassword = session.getId();
 
-		MvcResult verified = this.mvc.perform(post("/login/totp").param("code", "123456").with(csrf()).session(session))
+		// the session id the browser sends back, as a browser would: Spring Security
+		// renews only a requested session id that is valid (spring-test 7.0.10 no
+		// longer assumes one, spring-framework#36631)
+		MvcResult verified = this.mvc
+			.perform(post("/login/totp").param("code", "123456").with(csrf()).session(session).with((request) -> {
+				request.setRequestedSessionId(afterPassword);
+				return request;
+			}))
 			.andExpect(status().isFound())
 			.andReturn();
 
