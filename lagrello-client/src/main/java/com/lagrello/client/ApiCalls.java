@@ -73,7 +73,7 @@ final class ApiCalls {
 			.filter(JsonByDefault.FILTER);
 		if (options.clientConnector() != null) {
 			// the real URL of a request with a secret is only the connector's to see
-			builder.clientConnector(new UnmaskingConnector(options.clientConnector()));
+			builder.clientConnector(new UnmaskingConnector(options.clientConnector())).filter(SecretUrl.TO_CONNECTOR);
 		}
 		else {
 			// the builder's own connector: the last filter restores the URL, and the
@@ -134,7 +134,7 @@ final class ApiCalls {
 	 * @return the call
 	 */
 	<T> Mono<T> call(Operation operation, HttpMethod method, URI url, @Nullable Object body, Class<T> answer) {
-		return call(operation, (attempt) -> exchange(operation, attempt, method, url, body, answer));
+		return call(operation, (attempt) -> exchange(operation, attempt, method, url, null, body, answer));
 	}
 
 	/**
@@ -150,17 +150,20 @@ final class ApiCalls {
 	 */
 	<T> Mono<T> call(Operation operation, HttpMethod method, SecretUrl url, String secret, Class<T> answer) {
 		String encoded = UriUtils.encode(secret, StandardCharsets.UTF_8);
-		return call(operation, (attempt) -> url.carriedBy(
-				exchange(operation, attempt.alsoRedacting(secret, encoded), method, url.masked(), null, answer)));
+		return call(operation, (attempt) -> exchange(operation, attempt.alsoRedacting(secret, encoded), method,
+				url.masked(), url, null, answer));
 	}
 
 	@SuppressWarnings("unchecked")
 	private <T> Mono<T> exchange(Operation operation, Attempt attempt, HttpMethod method, URI url,
-			@Nullable Object body, Class<T> answer) {
+			@Nullable SecretUrl secretUrl, @Nullable Object body, Class<T> answer) {
 		WebClient.RequestBodySpec request = this.webClient.method(method)
 			.uri(url)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, operation.uriTemplate())
 			.httpRequest(attempt.authorization());
+		if (secretUrl != null) {
+			request.attribute(SecretUrl.ATTRIBUTE, secretUrl);
+		}
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
@@ -189,13 +192,17 @@ final class ApiCalls {
 			RetryAllowance allowance = this.resources.retryAllowance();
 			allowance.recordCall();
 			AtomicBoolean possiblyApplied = new AtomicBoolean();
-			Mono<T> attempt = Mono.deferContextual((attemptContext) -> {
+			// every attempt of the call runs in the call's context
+			BatchAccessTokens batch = BatchAccessTokens.of(context);
+			Mono<T> attempt = Mono.defer(() -> {
 				trace.attemptStarted();
 				this.resources.checkOpen(operation.id());
 				String token = currentAccessToken(operation.id());
 				// before it is sent: a bulk delete never deletes a token it authenticates
 				// with
-				BatchAccessTokens.record(attemptContext, token);
+				if (batch != null) {
+					batch.used(token);
+				}
 				Attempt current = new Attempt(operation.id(), token, this.options.redactedSecrets());
 				return withinTimeouts(operation.id(), exchange.apply(current), deadline).onErrorMap((failure) -> {
 					Throwable translated = this.failures.translate(current, failure);

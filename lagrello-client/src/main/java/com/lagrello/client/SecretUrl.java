@@ -3,6 +3,7 @@ package com.lagrello.client;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
@@ -20,15 +21,31 @@ import org.springframework.web.util.UriUtils;
  * trace, its exception messages, and the {@code HTTP <method> <url>} line its exchange
  * function logs at {@code DEBUG}.
  * <p>
- * The real URL travels in the Reactor context of the request's exchange, which reaches
- * the connector: no registry to clean up, nothing shared between requests.
+ * The secret URL travels with the request as its attribute {@link #ATTRIBUTE} up to the
+ * client's last filter, then to the connector in the Reactor context of the exchange
+ * alone: no registry to clean up, nothing shared between requests, and the answer's
+ * decoding sees the caller's context as it would without a secret (a context with an
+ * entry costs Spring's JSON decoder a map of hints per answer).
  *
  * @param masked the URL WebClient sees
  * @param real the URL sent
  */
 record SecretUrl(URI masked, URI real) {
 
+	/** The request attribute holding a request's secret URL. */
+	static final String ATTRIBUTE = SecretUrl.class.getName();
+
 	private static final Object KEY = SecretUrl.class;
+
+	/**
+	 * Hands the secret URL of a request on to the client's own connector
+	 * ({@link UnmaskingConnector}), in the context of the exchange: the last of the
+	 * client's filters.
+	 */
+	static final ExchangeFilterFunction TO_CONNECTOR = (request, next) -> {
+		SecretUrl secret = of(request);
+		return (secret != null) ? secret.carriedBy(next.exchange(request)) : next.exchange(request);
+	};
 
 	/**
 	 * Puts the real URL back into a request whose URL is masked, for a
@@ -36,8 +53,7 @@ record SecretUrl(URI masked, URI real) {
 	 * client's filters, so the other filters see the mask; WebClient's exchange function,
 	 * after every filter, then logs the real URL at {@code DEBUG}.
 	 */
-	static final ExchangeFilterFunction FILTER = (request, next) -> Mono
-		.deferContextual((context) -> next.exchange(unmasked(request, context)));
+	static final ExchangeFilterFunction FILTER = (request, next) -> next.exchange(unmasked(request));
 
 	/**
 	 * Returns an exchange that carries this URL to the connector.
@@ -64,25 +80,34 @@ record SecretUrl(URI masked, URI real) {
 	 */
 	static URI unmasked(ContextView context, URI url) {
 		SecretUrl secret = context.getOrDefault(KEY, null);
-		if (secret == null) {
-			return url;
-		}
-		if (secret.masked.equals(url)) {
-			return secret.real;
+		return (secret != null) ? secret.unmask(url) : url;
+	}
+
+	private URI unmask(URI url) {
+		if (this.masked.equals(url)) {
+			return this.real;
 		}
 		// sending the mask would have the server refuse it: a right code taken for a
 		// wrong one
-		String masked = pathAndQuery(secret.masked);
+		String masked = pathAndQuery(this.masked);
 		String given = url.toString();
-		return given.contains(masked) ? URI.create(given.replace(masked, pathAndQuery(secret.real))) : url;
+		return given.contains(masked) ? URI.create(given.replace(masked, pathAndQuery(this.real))) : url;
 	}
 
 	private static String pathAndQuery(URI url) {
 		return url.getRawPath() + ((url.getRawQuery() != null) ? "?" + url.getRawQuery() : "");
 	}
 
-	private static ClientRequest unmasked(ClientRequest request, ContextView context) {
-		URI url = unmasked(context, request.url());
+	private static @Nullable SecretUrl of(ClientRequest request) {
+		return (request.attributes().get(ATTRIBUTE) instanceof SecretUrl secret) ? secret : null;
+	}
+
+	private static ClientRequest unmasked(ClientRequest request) {
+		SecretUrl secret = of(request);
+		if (secret == null) {
+			return request;
+		}
+		URI url = secret.unmask(request.url());
 		return (url == request.url()) ? request : ClientRequest.from(request).url(url).build();
 	}
 

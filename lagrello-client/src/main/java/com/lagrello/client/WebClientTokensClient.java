@@ -169,16 +169,17 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 				(attempt) -> Mono.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)
 						? Mono.error(new LagrelloException("tokens/delete was not sent: the token to delete is an "
 								+ "access token the client authenticated with during this deleteAll"))
-						: url.carriedBy(this.webClient.delete()
+						: this.webClient.delete()
 							.uri(url.masked())
 							.attribute(URI_TEMPLATE_ATTRIBUTE, DELETE.uriTemplate())
+							.attribute(SecretUrl.ATTRIBUTE, url)
 							.httpRequest(attempt.authorization())
 							.retrieve()
 							.onStatus(WebClientTokensClient::isNotSuccess,
 									(response) -> ErrorAnswers
 										.toException(attempt.alsoRedacting(tokenId, lastSegment(url.real())), response))
 							.toBodilessEntity()
-							.then())));
+							.then()));
 	}
 
 	/**

@@ -75,14 +75,35 @@ class SecretUrlProperties {
 	@Property(tries = 200)
 	void theLastFilterHandsOnTheRealUrl(@ForAll("secrets") String key) {
 		SecretUrl url = SecretUrl.of(UrlTemplate.of(URIS, WebClientTokensClient.TOKEN_PATH), key, Secrets.mask(key));
-		ClientRequest request = ClientRequest.create(HttpMethod.DELETE, url.masked()).build();
+		ClientRequest request = ClientRequest.create(HttpMethod.DELETE, url.masked())
+			.attribute(SecretUrl.ATTRIBUTE, url)
+			.build();
 		AtomicReference<URI> sent = new AtomicReference<>();
 
-		url.carriedBy(SecretUrl.FILTER.filter(request, (handed) -> {
+		SecretUrl.FILTER.filter(request, (handed) -> {
 			sent.set(handed.url());
 			return Mono.<ClientResponse>empty();
-		})).block();
+		}).block();
 
+		assertThat(sent.get()).isEqualTo(url.real());
+	}
+
+	@Property(tries = 200)
+	void theLastFilterHandsTheRealUrlToTheClientsConnector(@ForAll("secrets") String key) {
+		SecretUrl url = SecretUrl.of(UrlTemplate.of(URIS, WebClientTokensClient.TOKEN_PATH), key, Secrets.mask(key));
+		ClientRequest request = ClientRequest.create(HttpMethod.DELETE, url.masked())
+			.attribute(SecretUrl.ATTRIBUTE, url)
+			.build();
+		AtomicReference<URI> handed = new AtomicReference<>();
+		AtomicReference<URI> sent = new AtomicReference<>();
+
+		SecretUrl.TO_CONNECTOR.filter(request, (next) -> {
+			handed.set(next.url());
+			return new UnmaskingConnector(recording(sent)).connect(next.method(), next.url(), (each) -> Mono.empty())
+				.then(Mono.<ClientResponse>empty());
+		}).block();
+
+		assertThat(handed.get()).isEqualTo(url.masked());
 		assertThat(sent.get()).isEqualTo(url.real());
 	}
 
@@ -91,15 +112,21 @@ class SecretUrlProperties {
 		URI url = URIS.expand(WebClientTokensClient.TOKEN_PATH, key);
 		ClientRequest request = ClientRequest.create(HttpMethod.DELETE, url).build();
 		AtomicReference<ClientRequest> sent = new AtomicReference<>();
+		AtomicReference<ClientRequest> handedOn = new AtomicReference<>();
 		AtomicReference<URI> connected = new AtomicReference<>();
 
 		SecretUrl.FILTER.filter(request, (handed) -> {
 			sent.set(handed);
 			return Mono.<ClientResponse>empty();
 		}).block();
+		SecretUrl.TO_CONNECTOR.filter(request, (handed) -> {
+			handedOn.set(handed);
+			return Mono.<ClientResponse>empty();
+		}).block();
 		new UnmaskingConnector(recording(connected)).connect(HttpMethod.DELETE, url, (each) -> Mono.empty()).block();
 
 		assertThat(sent.get()).isSameAs(request);
+		assertThat(handedOn.get()).isSameAs(request);
 		assertThat(connected.get()).isSameAs(url);
 	}
 

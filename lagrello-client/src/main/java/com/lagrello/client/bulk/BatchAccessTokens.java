@@ -30,19 +30,6 @@ public final class BatchAccessTokens {
 	}
 
 	/**
-	 * Records the access token an attempt of the batch is about to send, if the attempt
-	 * belongs to a batch.
-	 * @param context the attempt's Reactor context
-	 * @param accessToken the token as sent
-	 */
-	public static void record(ContextView context, String accessToken) {
-		BatchAccessTokens batch = of(context);
-		if (batch != null) {
-			batch.used(accessToken);
-		}
-	}
-
-	/**
 	 * Returns the tokens of the batch an attempt belongs to.
 	 * @param context the attempt's Reactor context
 	 * @return the batch's tokens, or {@code null} outside a batch
