@@ -80,17 +80,19 @@ final class TimeoutWheel implements Scheduler {
 	}
 
 	/**
-	 * One timer, on the wheel or, once the wheel stopped, on the parallel scheduler.
+	 * One timer, on the wheel or, once the wheel stopped, on the parallel scheduler. A
+	 * cancelled timer lets go of its task at once: the wheel keeps a cancelled timer
+	 * until its next tick, and the task of an attempt's timeout holds the whole attempt
+	 * (its subscribers, request and answer), which would otherwise live that long.
 	 */
 	private static final class Timer implements TimerTask, Disposable {
 
-		private final Runnable task;
-
 		private final long deadlineNanos;
 
-		private volatile @Nullable Disposable armed;
+		// null once cancelled
+		private volatile @Nullable Runnable task;
 
-		private volatile boolean cancelled;
+		private volatile @Nullable Disposable armed;
 
 		Timer(Runnable task, long deadlineNanos) {
 			this.task = task;
@@ -102,30 +104,32 @@ final class TimeoutWheel implements Scheduler {
 		}
 
 		void moveToParallel() {
-			if (!this.cancelled) {
+			Runnable task = this.task;
+			if (task != null) {
 				arm(Schedulers.parallel()
-					.schedule(this.task, Math.max(0, this.deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS));
+					.schedule(task, Math.max(0, this.deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS));
 			}
 		}
 
 		private void arm(Disposable cancel) {
 			this.armed = cancel;
 			// cancelled while being armed: the dispose before may have missed it
-			if (this.cancelled) {
+			if (this.task == null) {
 				cancel.dispose();
 			}
 		}
 
 		@Override
 		public void run(Timeout timeout) {
-			if (!this.cancelled) {
-				Schedulers.parallel().schedule(this.task);
+			Runnable task = this.task;
+			if (task != null) {
+				Schedulers.parallel().schedule(task);
 			}
 		}
 
 		@Override
 		public void dispose() {
-			this.cancelled = true;
+			this.task = null;
 			Disposable cancel = this.armed;
 			if (cancel != null) {
 				cancel.dispose();
@@ -134,7 +138,7 @@ final class TimeoutWheel implements Scheduler {
 
 		@Override
 		public boolean isDisposed() {
-			return this.cancelled;
+			return this.task == null;
 		}
 
 	}

@@ -1,17 +1,20 @@
 package com.lagrello.client;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The scheduler of attempt timeouts: a timer fires, a cancelled one does not, and one
- * still waiting when its client is closed keeps its time on the parallel scheduler.
+ * The scheduler of attempt timeouts: a timer fires, a cancelled one does not and lets go
+ * of its task at once, and one still waiting when its client is closed keeps its time on
+ * the parallel scheduler.
  */
 class TimeoutWheelTests {
 
@@ -52,6 +55,24 @@ class TimeoutWheelTests {
 		wheel.schedule(() -> laterFired.set(true), 250, TimeUnit.MILLISECONDS);
 		await().atMost(Duration.ofSeconds(5)).untilTrue(laterFired);
 		assertThat(cancelledFired).isFalse();
+		wheel.dispose();
+	}
+
+	@Test
+	void cancelledTimerLetsGoOfItsTaskAtOnce() {
+		// an attempt's timeout task holds the whole attempt; the wheel keeps a cancelled
+		// timer until its next tick, which must not keep the attempt alive meanwhile
+		TimeoutWheel wheel = new TimeoutWheel();
+		AtomicBoolean fired = new AtomicBoolean();
+		Runnable task = () -> fired.set(true);
+		WeakReference<Runnable> scheduled = new WeakReference<>(task);
+		Disposable timer = wheel.schedule(task, 10, TimeUnit.MINUTES);
+		task = null;
+
+		timer.dispose();
+		System.gc();
+
+		assertThat(scheduled.get()).isNull();
 		wheel.dispose();
 	}
 
