@@ -8,7 +8,8 @@ import java.util.Locale;
  * The checks of the arguments of the users, sign-in and tenant operations, each declared
  * once: a failed check is a {@link LagrelloInvalidArgumentException} naming the argument,
  * and nothing is sent. A secret argument (a code, a magic-link token) is never shown in a
- * message.
+ * message. No text argument may hold a lone surrogate (half of a UTF-16 pair): UTF-8
+ * cannot carry it, so it would be sent as {@code ?}, another value.
  */
 final class Arguments {
 
@@ -33,6 +34,7 @@ final class Arguments {
 		if (userId == null || userId.isBlank()) {
 			throw new LagrelloInvalidArgumentException("userId", "userId must not be blank");
 		}
+		wellFormed("userId", userId);
 		if (userId.length() > MAX_USER_ID_LENGTH) {
 			throw new LagrelloInvalidArgumentException("userId",
 					"userId must be at most " + MAX_USER_ID_LENGTH + " characters, but has " + userId.length());
@@ -61,6 +63,7 @@ final class Arguments {
 		if (email == null || email.isBlank()) {
 			throw new LagrelloInvalidArgumentException("email", "email must not be blank");
 		}
+		wellFormed("email", email);
 		if (email.indexOf('@') < 0) {
 			throw new LagrelloInvalidArgumentException("email", "email must hold an '@'");
 		}
@@ -78,7 +81,7 @@ final class Arguments {
 		if (value == null || value.isBlank()) {
 			throw new LagrelloInvalidArgumentException(name, name + " must not be blank");
 		}
-		return value;
+		return wellFormed(name, value);
 	}
 
 	/**
@@ -92,6 +95,7 @@ final class Arguments {
 		if (callbackUrl == null || callbackUrl.isBlank()) {
 			throw new LagrelloInvalidArgumentException("callbackUrl", "callbackUrl must not be blank");
 		}
+		wellFormed("callbackUrl", callbackUrl);
 		int first = callbackUrl.indexOf(PLACEHOLDER);
 		if (first < 0 || callbackUrl.indexOf(PLACEHOLDER, first + 1) >= 0) {
 			throw new LagrelloInvalidArgumentException("callbackUrl",
@@ -113,6 +117,23 @@ final class Arguments {
 					"callbackUrl must hold {} in its path, query or fragment, not in its host or user info");
 		}
 		return callbackUrl;
+	}
+
+	/**
+	 * Checks that a text holds no lone surrogate. Its value is not shown, so that this
+	 * serves secrets too.
+	 * @param name the argument's name
+	 * @param value the text
+	 * @return the text
+	 */
+	private static String wellFormed(String name, String value) {
+		// a pair is one code point; a lone half stays a code point in the surrogate range
+		if (value.codePoints()
+			.anyMatch((codePoint) -> codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+			throw new LagrelloInvalidArgumentException(name,
+					name + " must not hold a lone surrogate (half of a UTF-16 pair), which UTF-8 cannot carry");
+		}
+		return value;
 	}
 
 	private static URI parse(String url) {

@@ -168,6 +168,17 @@ class UsersClientWireTests {
 	}
 
 	@Test
+	void aUserIdWithALoneSurrogateIsRefusedWithNothingSent() {
+		UsersClient users = users();
+
+		// UTF-8 cannot carry half a pair: it would be sent as "?", naming another user
+		assertRefused(users.get("u-\uD83D"), "userId");
+		assertRefused(users.delete("\uDE00u-1"), "userId");
+
+		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
 	void aUserIdOf128CharactersIsSent() {
 		answer(200, USER);
 		String longest = "u".repeat(Arguments.MAX_USER_ID_LENGTH);
