@@ -9,11 +9,13 @@ import java.util.Locale;
  * once: a failed check is a {@link LagrelloInvalidArgumentException} naming the argument,
  * and nothing is sent. A secret argument (a code, a magic-link token) is never shown in a
  * message. No text argument may hold a lone surrogate (half of a UTF-16 pair): UTF-8
- * cannot carry it, so it would be sent as {@code ?}, another value.
+ * cannot carry it, so it would be sent as {@code ?}, another value. A length limit counts
+ * characters as the API does: Unicode code points (JSON Schema's length of a string), so
+ * an emoji, two UTF-16 units, is one.
  */
 final class Arguments {
 
-	/** Longest user id the API accepts. */
+	/** Longest user id the API accepts, in characters (code points). */
 	static final int MAX_USER_ID_LENGTH = 128;
 
 	private static final String PLACEHOLDER = "{}";
@@ -31,15 +33,28 @@ final class Arguments {
 	 * @return the user id
 	 */
 	static String userId(String userId) {
-		if (userId == null || userId.isBlank()) {
-			throw new LagrelloInvalidArgumentException("userId", "userId must not be blank");
+		return name("userId", userId, MAX_USER_ID_LENGTH);
+	}
+
+	/**
+	 * Checks a name the API limits in length (a user id, a token name): not blank, and at
+	 * most so many characters.
+	 * @param name the argument's name
+	 * @param value the value
+	 * @param maxLength the most characters (code points) the API accepts
+	 * @return the value
+	 */
+	static String name(String name, String value, int maxLength) {
+		if (value == null || value.isBlank()) {
+			throw new LagrelloInvalidArgumentException(name, name + " must not be blank");
 		}
-		wellFormed("userId", userId);
-		if (userId.length() > MAX_USER_ID_LENGTH) {
-			throw new LagrelloInvalidArgumentException("userId",
-					"userId must be at most " + MAX_USER_ID_LENGTH + " characters, but has " + userId.length());
+		wellFormed(name, value);
+		int length = value.codePointCount(0, value.length());
+		if (length > maxLength) {
+			throw new LagrelloInvalidArgumentException(name,
+					name + " must be at most " + maxLength + " characters, but has " + length);
 		}
-		return userId;
+		return value;
 	}
 
 	/**

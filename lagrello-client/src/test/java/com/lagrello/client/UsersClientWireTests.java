@@ -188,6 +188,19 @@ class UsersClientWireTests {
 		assertThat(theOneRequest().getUrl()).isEqualTo("/v1/users/" + longest);
 	}
 
+	@Test
+	void aUserIdOf128EmojiIsSentAndOneMoreIsRefused() {
+		answer(200, USER);
+		// the API counts code points (JSON Schema's length), not UTF-16 units: each is
+		// one
+		String longest = "\uD83D\uDE00".repeat(Arguments.MAX_USER_ID_LENGTH);
+
+		users().get(longest).block(Duration.ofSeconds(10));
+		assertRefused(users().get(longest + "u"), "userId");
+
+		assertThat(theOneRequest().getUrl()).isEqualTo("/v1/users/" + "%F0%9F%98%80".repeat(128));
+	}
+
 	private static void assertRefused(Mono<?> call, String argument) {
 		LagrelloInvalidArgumentException refused = catchThrowableOfType(LagrelloInvalidArgumentException.class,
 				() -> call.block(Duration.ofSeconds(10)));

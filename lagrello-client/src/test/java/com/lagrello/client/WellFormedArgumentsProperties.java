@@ -83,8 +83,8 @@ class WellFormedArgumentsProperties {
 	}
 
 	/**
-	 * Each string argument of the users, sign-in and tenant operations, the text put into
-	 * an otherwise valid value.
+	 * Each string argument of the users, sign-in and tenant operations and the token
+	 * name, the text put into an otherwise valid value.
 	 */
 	enum StringArgument {
 
@@ -116,6 +116,9 @@ class WellFormedArgumentsProperties {
 		USER_ID_OF_SEND_MAGIC_LINK("userId", (text) -> client.auth().sendMagicLink("u" + text)),
 
 		TOKEN("token", (text) -> client.auth().redeemMagicLink("t" + text)),
+
+		TOKEN_NAME("tokenName",
+				(text) -> Mono.defer(() -> client.tokens().create(CreateTokenRequest.of("n" + text, Permission.READ)))),
 
 		CALLBACK_URL("callbackUrl", (text) -> Mono
 			.defer(() -> client.tenant().update(UpdateTenantRequest.of("https://app.example/in/{}?from=" + text))));
