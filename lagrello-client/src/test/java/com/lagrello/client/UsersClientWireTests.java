@@ -32,8 +32,11 @@ class UsersClientWireTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static UsersClient users() {
-		return TestClients.lagrello(api).build().users();
+		return clients.add(TestClients.lagrello(api).build()).users();
 	}
 
 	private static void answer(int status, String json) {
