@@ -5,13 +5,13 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * The checks of the arguments of the users, sign-in and tenant operations, each declared
- * once: a failed check is a {@link LagrelloInvalidArgumentException} naming the argument,
- * and nothing is sent. A secret argument (a code, a magic-link token) is never shown in a
- * message. No text argument may hold a lone surrogate (half of a UTF-16 pair): UTF-8
- * cannot carry it, so it would be sent as {@code ?}, another value. A length limit counts
- * characters as the API does: Unicode code points (JSON Schema's length of a string), so
- * an emoji, two UTF-16 units, is one.
+ * The checks of the arguments of the operations, each declared once: a failed check is a
+ * {@link LagrelloInvalidArgumentException} naming the argument, and nothing is sent. A
+ * secret argument (a code, a magic-link token) is never shown in a message. No text
+ * argument may hold a lone surrogate (half of a UTF-16 pair): UTF-8 cannot carry it, so
+ * it would be sent as {@code ?}, another value. A length limit counts characters as the
+ * API does: Unicode code points (JSON Schema's length of a string), so an emoji, two
+ * UTF-16 units, is one.
  */
 final class Arguments {
 
@@ -55,6 +55,23 @@ final class Arguments {
 					name + " must be at most " + maxLength + " characters, but has " + length);
 		}
 		return value;
+	}
+
+	/**
+	 * Checks a token id: not blank, and not a dot segment, which would address another
+	 * path.
+	 * @param tokenId the token id
+	 * @return the token id
+	 */
+	static String tokenId(String tokenId) {
+		if (tokenId == null || tokenId.isBlank()) {
+			throw new LagrelloInvalidArgumentException("tokenId", "tokenId must not be blank");
+		}
+		if (tokenId.equals(".") || tokenId.equals("..")) {
+			throw new LagrelloInvalidArgumentException("tokenId",
+					"tokenId must not be a dot segment, which would address another path");
+		}
+		return wellFormed("tokenId", tokenId);
 	}
 
 	/**

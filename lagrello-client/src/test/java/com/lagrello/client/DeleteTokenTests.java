@@ -80,4 +80,16 @@ class DeleteTokenTests {
 		assertThat(api.getAllServeEvents()).isEmpty();
 	}
 
+	@Test
+	void deleteWithALoneSurrogateInTheIdFailsWithoutRequest() {
+		// UTF-8 cannot carry half a pair: it would be sent as "?", naming another token
+		StepVerifier.create(this.client.delete("k-\uD83D"))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(LagrelloInvalidArgumentException.class)
+				.extracting((refused) -> ((LagrelloInvalidArgumentException) refused).argument())
+				.isEqualTo("tokenId"))
+			.verify();
+
+		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
 }

@@ -83,8 +83,8 @@ class WellFormedArgumentsProperties {
 	}
 
 	/**
-	 * Each string argument of the users, sign-in and tenant operations and the token
-	 * name, the text put into an otherwise valid value.
+	 * Each string argument of the users, sign-in and tenant operations and the token name
+	 * and id, the text put into an otherwise valid value.
 	 */
 	enum StringArgument {
 
@@ -119,6 +119,8 @@ class WellFormedArgumentsProperties {
 
 		TOKEN_NAME("tokenName",
 				(text) -> Mono.defer(() -> client.tokens().create(CreateTokenRequest.of("n" + text, Permission.READ)))),
+
+		TOKEN_ID("tokenId", (text) -> client.tokens().delete("k" + text)),
 
 		CALLBACK_URL("callbackUrl", (text) -> Mono
 			.defer(() -> client.tenant().update(UpdateTenantRequest.of("https://app.example/in/{}?from=" + text))));
