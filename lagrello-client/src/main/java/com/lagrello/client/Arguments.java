@@ -5,14 +5,17 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * The checks of the arguments of the users, sign-in and tenant operations, each declared
- * once: a failed check is a {@link LagrelloInvalidArgumentException} naming the argument,
- * and nothing is sent. A secret argument (a code, a magic-link token) is never shown in a
- * message.
+ * The checks of the arguments of the operations, each declared once: a failed check is a
+ * {@link LagrelloInvalidArgumentException} naming the argument, and nothing is sent. A
+ * secret argument (a code, a magic-link token) is never shown in a message. No text
+ * argument may hold a lone surrogate (half of a UTF-16 pair): UTF-8 cannot carry it, so
+ * it would be sent as {@code ?}, another value. A length limit counts characters as the
+ * API does: Unicode code points (JSON Schema's length of a string), so an emoji, two
+ * UTF-16 units, is one.
  */
 final class Arguments {
 
-	/** Longest user id the API accepts. */
+	/** Longest user id the API accepts, in characters (code points). */
 	static final int MAX_USER_ID_LENGTH = 128;
 
 	private static final String PLACEHOLDER = "{}";
@@ -30,14 +33,45 @@ final class Arguments {
 	 * @return the user id
 	 */
 	static String userId(String userId) {
-		if (userId == null || userId.isBlank()) {
-			throw new LagrelloInvalidArgumentException("userId", "userId must not be blank");
+		return name("userId", userId, MAX_USER_ID_LENGTH);
+	}
+
+	/**
+	 * Checks a name the API limits in length (a user id, a token name): not blank, and at
+	 * most so many characters.
+	 * @param name the argument's name
+	 * @param value the value
+	 * @param maxLength the most characters (code points) the API accepts
+	 * @return the value
+	 */
+	static String name(String name, String value, int maxLength) {
+		if (value == null || value.isBlank()) {
+			throw new LagrelloInvalidArgumentException(name, name + " must not be blank");
 		}
-		if (userId.length() > MAX_USER_ID_LENGTH) {
-			throw new LagrelloInvalidArgumentException("userId",
-					"userId must be at most " + MAX_USER_ID_LENGTH + " characters, but has " + userId.length());
+		wellFormed(name, value);
+		int length = value.codePointCount(0, value.length());
+		if (length > maxLength) {
+			throw new LagrelloInvalidArgumentException(name,
+					name + " must be at most " + maxLength + " characters, but has " + length);
 		}
-		return userId;
+		return value;
+	}
+
+	/**
+	 * Checks a token id: not blank, and not a dot segment, which would address another
+	 * path.
+	 * @param tokenId the token id
+	 * @return the token id
+	 */
+	static String tokenId(String tokenId) {
+		if (tokenId == null || tokenId.isBlank()) {
+			throw new LagrelloInvalidArgumentException("tokenId", "tokenId must not be blank");
+		}
+		if (tokenId.equals(".") || tokenId.equals("..")) {
+			throw new LagrelloInvalidArgumentException("tokenId",
+					"tokenId must not be a dot segment, which would address another path");
+		}
+		return wellFormed("tokenId", tokenId);
 	}
 
 	/**
@@ -61,6 +95,7 @@ final class Arguments {
 		if (email == null || email.isBlank()) {
 			throw new LagrelloInvalidArgumentException("email", "email must not be blank");
 		}
+		wellFormed("email", email);
 		if (email.indexOf('@') < 0) {
 			throw new LagrelloInvalidArgumentException("email", "email must hold an '@'");
 		}
@@ -78,7 +113,7 @@ final class Arguments {
 		if (value == null || value.isBlank()) {
 			throw new LagrelloInvalidArgumentException(name, name + " must not be blank");
 		}
-		return value;
+		return wellFormed(name, value);
 	}
 
 	/**
@@ -92,6 +127,7 @@ final class Arguments {
 		if (callbackUrl == null || callbackUrl.isBlank()) {
 			throw new LagrelloInvalidArgumentException("callbackUrl", "callbackUrl must not be blank");
 		}
+		wellFormed("callbackUrl", callbackUrl);
 		int first = callbackUrl.indexOf(PLACEHOLDER);
 		if (first < 0 || callbackUrl.indexOf(PLACEHOLDER, first + 1) >= 0) {
 			throw new LagrelloInvalidArgumentException("callbackUrl",
@@ -113,6 +149,23 @@ final class Arguments {
 					"callbackUrl must hold {} in its path, query or fragment, not in its host or user info");
 		}
 		return callbackUrl;
+	}
+
+	/**
+	 * Checks that a text holds no lone surrogate. Its value is not shown, so that this
+	 * serves secrets too.
+	 * @param name the argument's name
+	 * @param value the text
+	 * @return the text
+	 */
+	private static String wellFormed(String name, String value) {
+		// a pair is one code point; a lone half stays a code point in the surrogate range
+		if (value.codePoints()
+			.anyMatch((codePoint) -> codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+			throw new LagrelloInvalidArgumentException(name,
+					name + " must not hold a lone surrogate (half of a UTF-16 pair), which UTF-8 cannot carry");
+		}
+		return value;
 	}
 
 	private static URI parse(String url) {

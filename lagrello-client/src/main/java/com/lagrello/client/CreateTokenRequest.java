@@ -16,22 +16,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record CreateTokenRequest(@JsonProperty("tokenName") String tokenName,
 		@JsonProperty("permissions") List<Permission> permissions) {
 
-	/** Longest name the API accepts. */
+	/** Longest name the API accepts, in characters (Unicode code points). */
 	public static final int MAX_TOKEN_NAME_LENGTH = 128;
 
 	/**
 	 * Creates a request, validating it.
-	 * @throws LagrelloInvalidArgumentException if the name is blank or longer than 128
-	 * characters, or a permission is {@code null}
+	 * @throws LagrelloInvalidArgumentException if the name is blank, longer than 128
+	 * characters or holds a lone surrogate, or a permission is {@code null}
 	 */
 	public CreateTokenRequest {
-		if (tokenName == null || tokenName.isBlank()) {
-			throw new LagrelloInvalidArgumentException("tokenName", "tokenName must not be blank");
-		}
-		if (tokenName.length() > MAX_TOKEN_NAME_LENGTH) {
-			throw new LagrelloInvalidArgumentException("tokenName", "tokenName must be at most " + MAX_TOKEN_NAME_LENGTH
-					+ " characters, but has " + tokenName.length());
-		}
+		Arguments.name("tokenName", tokenName, MAX_TOKEN_NAME_LENGTH);
 		// not contains(null): List.of(...) throws on it
 		if (permissions == null || permissions.stream().anyMatch(Objects::isNull)) {
 			throw new LagrelloInvalidArgumentException("permissions", "permissions must not be or contain null");

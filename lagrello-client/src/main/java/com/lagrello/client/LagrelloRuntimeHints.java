@@ -20,7 +20,9 @@ class LagrelloRuntimeHints implements RuntimeHintsRegistrar {
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		this.bindings.registerReflectionHints(hints.reflection(), Token.class, TokenList.class, Paging.class,
-				CreateTokenRequest.class, Permission.class, ApiError.class);
+				CreateTokenRequest.class, Permission.class, User.class, CreateUserRequest.class,
+				UpdateUserRequest.class, TotpEnrollment.class, Tenant.class, CompanyInfo.class,
+				UpdateTenantRequest.class, ApiError.class);
 		// written by an application (a controller that returns it), through its summary
 		hints.reflection().registerType(DeleteAllResult.class, MemberCategory.INVOKE_PUBLIC_METHODS);
 	}

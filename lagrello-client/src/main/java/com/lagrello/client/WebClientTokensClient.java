@@ -157,13 +157,10 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 */
 	@Override
 	public Mono<Void> delete(String tokenId) {
-		if (tokenId == null || tokenId.isBlank()) {
-			return Mono.error(new LagrelloInvalidArgumentException("tokenId", "tokenId must not be blank"));
-		}
-		if (tokenId.equals(".") || tokenId.equals("..")) {
-			return Mono.error(new LagrelloInvalidArgumentException("tokenId",
-					"tokenId must not be a dot segment, which would address another path"));
-		}
+		return ApiCalls.checked(() -> deleteChecked(Arguments.tokenId(tokenId)));
+	}
+
+	private Mono<Void> deleteChecked(String tokenId) {
 		SecretUrl url = SecretUrl.of(this.calls.template(TOKEN_PATH), tokenId, Secrets.mask(tokenId));
 		return call(DELETE,
 				(attempt) -> Mono.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)

@@ -29,6 +29,9 @@ class AccessTokenSourceTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private List<String> authorizations() {
 		return api.getAllServeEvents()
 			.stream()
@@ -42,7 +45,7 @@ class AccessTokenSourceTests {
 	void aRotatedAccessTokenIsSentWithTheNextRequest() {
 		api.stubFor(get(anyUrl()).willReturn(okJson(ApiExamples.page("a", 1, null))));
 		AtomicReference<String> secret = new AtomicReference<>("first-token-0123456789");
-		TokensClient client = TestClients.builder(api).accessToken(secret::get).build();
+		TokensClient client = clients.add(TestClients.builder(api).accessToken(secret::get).build());
 
 		StepVerifier.create(client.listPage(0, 1)).expectNextCount(1).verifyComplete();
 		secret.set("rotated-token-0123456789");
@@ -61,7 +64,7 @@ class AccessTokenSourceTests {
 			return next
 				.exchange(ClientRequest.from(request).header(HttpHeaders.AUTHORIZATION, "Bearer forged").build());
 		});
-		TokensClient client = TestClients.builder(api).webClientBuilder(webClient).build();
+		TokensClient client = clients.add(TestClients.builder(api).webClientBuilder(webClient).build());
 
 		StepVerifier.create(client.listPage(0, 1)).expectNextCount(1).verifyComplete();
 
@@ -71,7 +74,7 @@ class AccessTokenSourceTests {
 
 	@Test
 	void aBlankAccessTokenFromTheSupplierFailsTheCallWithoutSendingIt() {
-		TokensClient client = TestClients.builder(api).accessToken(() -> " ").build();
+		TokensClient client = clients.add(TestClients.builder(api).accessToken(() -> " ").build());
 
 		StepVerifier.create(client.listPage(0, 1))
 			.expectErrorSatisfies(
@@ -84,7 +87,8 @@ class AccessTokenSourceTests {
 	@Test
 	void aMutatedClientSendsItsOwnTokenAndLeavesTheOriginalUnchanged() {
 		api.stubFor(get(anyUrl()).willReturn(okJson(ApiExamples.page("a", 1, null))));
-		WebClientTokensClient tenantA = TestClients.builder(api).accessToken("tenant-a-token-0123456789").build();
+		WebClientTokensClient tenantA = clients
+			.add(TestClients.builder(api).accessToken("tenant-a-token-0123456789").build());
 		WebClientTokensClient tenantB = tenantA.mutate().accessToken("tenant-b-token-0123456789").build();
 
 		StepVerifier.create(tenantB.listPage(0, 1)).expectNextCount(1).verifyComplete();
@@ -98,7 +102,7 @@ class AccessTokenSourceTests {
 	@Test
 	void aClosedClientFailsItsCallsAndItsDerivedClientsSurviveOnlyWhileItIsOpen() {
 		api.stubFor(get(anyUrl()).willReturn(okJson(ApiExamples.page("a", 1, null))));
-		WebClientTokensClient original = TestClients.client(api);
+		WebClientTokensClient original = clients.add(TestClients.client(api));
 		WebClientTokensClient derived = original.mutate().build();
 
 		derived.close();

@@ -38,8 +38,11 @@ class AuthClientWireTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static AuthClient auth() {
-		return TestClients.lagrello(api).build().auth();
+		return clients.add(TestClients.lagrello(api).build()).auth();
 	}
 
 	private static void answer(int status, String json) {

@@ -26,6 +26,9 @@ class BaseUrlTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private List<String> requestedUrls() {
 		return api.getAllServeEvents().stream().map(ServeEvent::getRequest).map((r) -> r.getUrl()).toList();
 	}
@@ -35,7 +38,8 @@ class BaseUrlTests {
 		api.stubFor(post(urlPathMatching(".*/v1/tokens")).willReturn(okJson(ApiExamples.TOKEN)));
 		api.stubFor(get(urlPathMatching(".*/v1/tokens")).willReturn(okJson(ApiExamples.page("a", 1, null))));
 		api.stubFor(delete(urlPathMatching(".*/v1/tokens/.*")).willReturn(aResponse().withStatus(204)));
-		TokensClient client = TestClients.builder(api).baseUrl(api.baseUrl() + "/team%20a/caf%C3%A9/").build();
+		TokensClient client = clients
+			.add(TestClients.builder(api).baseUrl(api.baseUrl() + "/team%20a/caf%C3%A9/").build());
 
 		client.create(CreateTokenRequest.of("ci")).block();
 		client.listPage(0, 1).block();
@@ -50,7 +54,7 @@ class BaseUrlTests {
 	@Test
 	void nonAsciiBasePathIsSentEncoded() {
 		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
-		TokensClient client = TestClients.builder(api).baseUrl(api.baseUrl() + "/café").build();
+		TokensClient client = clients.add(TestClients.builder(api).baseUrl(api.baseUrl() + "/café").build());
 
 		client.delete("abc").block();
 

@@ -35,7 +35,10 @@ class BlockingTokensClientTests {
 		.options(wireMockConfig().dynamicPort().containerThreads(120))
 		.build();
 
-	private final BlockingTokensClient client = TestClients.client(api).blocking();
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
+	private final BlockingTokensClient client = clients.add(TestClients.client(api)).blocking();
 
 	@Test
 	void aFailedCallThrowsTheLagrelloExceptionItself() {
@@ -97,9 +100,8 @@ class BlockingTokensClientTests {
 	@Test
 	void aBlockingCallWaitsAtMostTheCallTimeout() {
 		api.stubFor(get(anyUrl()).willReturn(okJson(ApiExamples.page("a", 1, null)).withFixedDelay(3_000)));
-		BlockingTokensClient impatient = TestClients.builder(api)
-			.callTimeout(Duration.ofMillis(300))
-			.build()
+		BlockingTokensClient impatient = clients
+			.add(TestClients.builder(api).callTimeout(Duration.ofMillis(300)).build())
 			.blocking();
 
 		assertThatExceptionOfType(LagrelloTimeoutException.class).isThrownBy(() -> impatient.listPage(0, 1))

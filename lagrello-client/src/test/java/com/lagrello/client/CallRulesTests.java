@@ -28,12 +28,15 @@ class CallRulesTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static final String NOT_FOUND = "{\"errorType\":\"NOT_FOUND\",\"message\":\"token could not be found\"}";
 
 	@Test
 	void aRetryAfterThatWouldEndAfterTheCallTimeoutFailsAtOnce() {
 		api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "30")));
-		TokensClient client = TestClients.builder(api).callTimeout(Duration.ofSeconds(10)).build();
+		TokensClient client = clients.add(TestClients.builder(api).callTimeout(Duration.ofSeconds(10)).build());
 
 		StepVerifier.create(client.listPage(0, 1))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
@@ -49,13 +52,15 @@ class CallRulesTests {
 		// counts each request as the client sends it: the server may record the one in
 		// flight at the deadline only after the call failed
 		AtomicInteger started = new AtomicInteger();
-		TokensClient client = TestClients.builder(api).webClientBuilder(WebClient.builder().filter((request, next) -> {
-			started.incrementAndGet();
-			return next.exchange(request);
-		}))
-			.retryPolicy(new RetryPolicy(100, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(60)))
-			.callTimeout(Duration.ofMillis(500))
-			.build();
+		TokensClient client = clients
+			.add(TestClients.builder(api).webClientBuilder(WebClient.builder().filter((request, next) -> {
+				started.incrementAndGet();
+				return next.exchange(request);
+			}))
+				.retryPolicy(
+						new RetryPolicy(100, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(60)))
+				.callTimeout(Duration.ofMillis(500))
+				.build());
 
 		StepVerifier.create(client.listPage(0, 1))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(LagrelloException.class))
@@ -81,7 +86,7 @@ class CallRulesTests {
 			.willReturn(
 					aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(NOT_FOUND)));
 
-		StepVerifier.create(TestClients.client(api).delete("abc")).verifyComplete();
+		StepVerifier.create(clients.add(TestClients.client(api)).delete("abc")).verifyComplete();
 
 		api.verify(2, anyRequestedFor(anyUrl()));
 	}
@@ -97,7 +102,7 @@ class CallRulesTests {
 			.willReturn(
 					aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(NOT_FOUND)));
 
-		StepVerifier.create(TestClients.client(api).delete("abc")).verifyComplete();
+		StepVerifier.create(clients.add(TestClients.client(api)).delete("abc")).verifyComplete();
 	}
 
 	@Test
@@ -105,7 +110,7 @@ class CallRulesTests {
 		api.stubFor(delete(anyUrl()).willReturn(
 				aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(NOT_FOUND)));
 
-		StepVerifier.create(TestClients.client(api).delete("abc"))
+		StepVerifier.create(clients.add(TestClients.client(api)).delete("abc"))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,
 					(api) -> assertThat(api.statusCode()).isEqualTo(404)))
 			.verify(Duration.ofSeconds(15));
@@ -122,7 +127,7 @@ class CallRulesTests {
 			.willReturn(
 					aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(NOT_FOUND)));
 
-		StepVerifier.create(TestClients.client(api).delete("abc"))
+		StepVerifier.create(clients.add(TestClients.client(api)).delete("abc"))
 			.expectError(LagrelloApiException.class)
 			.verify(Duration.ofSeconds(15));
 	}

@@ -7,6 +7,7 @@ import com.lagrello.fake.Reply;
 import com.lagrello.fake.ScriptedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionPoolMetrics;
@@ -23,6 +24,9 @@ import static org.awaitility.Awaitility.await;
  * to the pool.
  */
 class ConcurrentLoadTests {
+
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
 
 	private static final int CALLS = 10_000;
 
@@ -53,13 +57,13 @@ class ConcurrentLoadTests {
 			.maxConnections(CONCURRENCY)
 			.metrics(true, () -> (poolName, id, remoteAddress, metrics) -> this.poolMetrics.set(metrics))
 			.build();
-		TokensClient client = TokensClient.builder()
+		TokensClient client = clients.add(TokensClient.builder()
 			.webClientBuilder(
 					WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool))))
 			.baseUrl(this.server.baseUrl().toString())
 			.accessToken(TestClients.ACCESS_TOKEN)
 			.retryPolicy(RetryPolicy.NONE)
-			.build();
+			.build());
 
 		Long tokens = Flux.range(0, CALLS)
 			.flatMap((i) -> client.listPage(0, 20), CONCURRENCY)

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
@@ -28,6 +29,9 @@ import static org.awaitility.Awaitility.await;
  */
 class ConcurrentPagingTests {
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static final Duration DELAY = Duration.ofMillis(20);
 
 	private LinkShapeServer server;
@@ -38,12 +42,12 @@ class ConcurrentPagingTests {
 	}
 
 	private TokensClient client(int concurrency) {
-		return TokensClient.builder()
+		return clients.add(TokensClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.accessToken("paging-token")
 			.paginationConcurrency(concurrency)
 			.pageSize(5)
-			.build();
+			.build());
 	}
 
 	private List<String> drain(int concurrency) {
@@ -242,14 +246,14 @@ class ConcurrentPagingTests {
 	}
 
 	private TokensClient observedClient(ObservationRegistry observations) {
-		return TokensClient.builder()
+		return clients.add(TokensClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.accessToken("paging-token")
 			.paginationConcurrency(8)
 			.pageSize(5)
 			.retryPolicy(TestClients.FAST_RETRIES)
 			.observationRegistry(observations)
-			.build();
+			.build());
 	}
 
 }

@@ -26,7 +26,10 @@ class CreateTokenTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private final TokensClient client = TestClients.client(api);
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
+	private final TokensClient client = clients.add(TestClients.client(api));
 
 	@Test
 	void createPostsJsonWithBearerTokenAndAcceptHeader() {

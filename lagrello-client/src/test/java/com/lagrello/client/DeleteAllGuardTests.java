@@ -41,6 +41,9 @@ class DeleteAllGuardTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static List<String> deletedOnTheWire() {
 		return api.findAll(deleteRequestedFor(urlPathMatching("/v1/tokens/.*")))
 			.stream()
@@ -71,7 +74,9 @@ class DeleteAllGuardTests {
 				+ "],\"paging\":{}}")));
 		answerEveryDelete();
 
-		DeleteAllResult result = TestClients.client(api).deleteAll((token) -> true).block(Duration.ofSeconds(10));
+		DeleteAllResult result = clients.add(TestClients.client(api))
+			.deleteAll((token) -> true)
+			.block(Duration.ofSeconds(10));
 
 		assertThat(result.deleted()).extracting(Token::tokenKey).containsExactly("a");
 		assertThat(result.failures()).hasSize(1)
@@ -89,7 +94,7 @@ class DeleteAllGuardTests {
 		answerEveryDelete();
 		IllegalStateException broken = new IllegalStateException("the filter is broken");
 
-		StepVerifier.create(TestClients.client(api).deleteAll((token) -> {
+		StepVerifier.create(clients.add(TestClients.client(api)).deleteAll((token) -> {
 			if (token.tokenKey().equals("b")) {
 				throw broken;
 			}
@@ -106,9 +111,9 @@ class DeleteAllGuardTests {
 	void anAccessTokenSupplierThatFailsFailsTheCallWithALagrelloExceptionAndSendsNothing() {
 		IllegalStateException vaultDown = new IllegalStateException("the vault is down");
 
-		StepVerifier.create(TestClients.builder(api).accessToken(() -> {
+		StepVerifier.create(clients.add(TestClients.builder(api).accessToken(() -> {
 			throw vaultDown;
-		}).build().deleteAll((token) -> true))
+		}).build()).deleteAll((token) -> true))
 			.expectErrorSatisfies((failure) -> assertThat(failure).isInstanceOf(LagrelloException.class)
 				.hasCause(vaultDown)
 				.hasMessageNotContaining("vault"))
@@ -123,7 +128,7 @@ class DeleteAllGuardTests {
 				+ "{\"tokenKey\":\"a\",\"tokenName\":\"a\",\"createdBy\":\"admin\",\"createdAt\":\"2024-05-01T10:00:00Z\"}"
 				+ "],\"paging\":{}}")));
 		answerEveryDelete();
-		TokensClient library = TestClients.client(api);
+		TokensClient library = clients.add(TestClients.client(api));
 		// an application's own implementation: only the five methods of 0.1
 		TokensClient own = new TokensClient() {
 
@@ -172,9 +177,7 @@ class DeleteAllGuardTests {
 			.willReturn(okJson(ApiExamples.tokens("a", "own-token-abc-0123", "b"))));
 		answerEveryDelete();
 
-		DeleteAllResult result = TestClients.builder(api)
-			.accessToken(configured)
-			.build()
+		DeleteAllResult result = clients.add(TestClients.builder(api).accessToken(configured).build())
 			.deleteAll((token) -> true)
 			.block(Duration.ofSeconds(10));
 
@@ -195,10 +198,8 @@ class DeleteAllGuardTests {
 				get(urlEqualTo("/v1/tokens?page=1&size=20")).willReturn(okJson(ApiExamples.tokens(NEW_TOKEN, "b"))));
 		answerEveryDelete();
 
-		DeleteAllResult result = TestClients.builder(api)
-			.accessToken(rotatingAfter(2))
-			.bulkConcurrency(1)
-			.build()
+		DeleteAllResult result = clients
+			.add(TestClients.builder(api).accessToken(rotatingAfter(2)).bulkConcurrency(1).build())
 			.deleteAll((token) -> true)
 			.block(Duration.ofSeconds(10));
 
@@ -221,9 +222,7 @@ class DeleteAllGuardTests {
 			.willReturn(okJson(ApiExamples.tokens("a", OLD_TOKEN, "b", NEW_TOKEN, "c"))));
 		answerEveryDelete();
 
-		DeleteAllResult result = TestClients.builder(api)
-			.accessToken(rotatingAfter(2))
-			.build()
+		DeleteAllResult result = clients.add(TestClients.builder(api).accessToken(rotatingAfter(2)).build())
 			.deleteAll((token) -> true)
 			.block(Duration.ofSeconds(10));
 

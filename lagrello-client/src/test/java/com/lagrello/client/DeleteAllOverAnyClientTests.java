@@ -26,12 +26,15 @@ class DeleteAllOverAnyClientTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	@Test
 	void aDeleteThatThrowsFailsItsTokenOnly() {
 		api.stubFor(get(urlEqualTo("/v1/tokens?size=20")).willReturn(okJson(ApiExamples.tokens("a", "b/c", "d"))));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/a")).willReturn(aResponse().withStatus(204)));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/d")).willReturn(aResponse().withStatus(204)));
-		TokensClient own = new RefusingSlashes(TestClients.client(api));
+		TokensClient own = new RefusingSlashes(clients.add(TestClients.client(api)));
 
 		DeleteAllResult result = own.deleteAll((token) -> true).block(Duration.ofSeconds(10));
 

@@ -25,6 +25,9 @@ class DeleteAllShiftedListingTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	@Test
 	void aTokenListedTwiceIsDeletedOnceAndReportedOnce() {
 		api.stubFor(get(urlEqualTo("/v1/tokens?size=2")).willReturn(okJson(ApiExamples.tokens("t-key-1", "t-key-2")
@@ -36,9 +39,7 @@ class DeleteAllShiftedListingTests {
 		api.stubFor(delete(urlEqualTo("/v1/tokens/t-key-2")).willReturn(aResponse().withStatus(204)));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/t-key-3")).willReturn(aResponse().withStatus(204)));
 
-		DeleteAllResult result = TestClients.builder(api)
-			.pageSize(2)
-			.build()
+		DeleteAllResult result = clients.add(TestClients.builder(api).pageSize(2).build())
 			.deleteAll((token) -> true)
 			.block(Duration.ofSeconds(10));
 

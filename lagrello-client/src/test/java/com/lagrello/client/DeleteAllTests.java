@@ -27,6 +27,9 @@ class DeleteAllTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static Date deleteOf(String key, int nth) {
 		List<ServeEvent> deletes = api.getAllServeEvents()
 			.stream()
@@ -44,7 +47,9 @@ class DeleteAllTests {
 		api.stubFor(delete(urlEqualTo("/v1/tokens/b")).willReturn(aResponse().withStatus(404)));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/c")).willReturn(aResponse().withStatus(403)));
 
-		DeleteAllResult result = TestClients.client(api).deleteAll((token) -> true).block(Duration.ofSeconds(10));
+		DeleteAllResult result = clients.add(TestClients.client(api))
+			.deleteAll((token) -> true)
+			.block(Duration.ofSeconds(10));
 
 		assertThat(result.deleted()).extracting(Token::tokenKey).containsExactly("a", "b");
 		assertThat(result.failures()).hasSize(1)
@@ -68,9 +73,7 @@ class DeleteAllTests {
 			api.stubFor(delete(urlEqualTo("/v1/tokens/" + key)).willReturn(aResponse().withStatus(204)));
 		}
 
-		DeleteAllResult result = TestClients.builder(api)
-			.bulkConcurrency(2)
-			.build()
+		DeleteAllResult result = clients.add(TestClients.builder(api).bulkConcurrency(2).build())
 			.deleteAll((token) -> true)
 			.block(Duration.ofSeconds(10));
 

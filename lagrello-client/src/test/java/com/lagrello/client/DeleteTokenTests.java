@@ -23,7 +23,10 @@ class DeleteTokenTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private final TokensClient client = TestClients.client(api);
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
+	private final TokensClient client = clients.add(TestClients.client(api));
 
 	@Test
 	void deleteSendsDeleteToTheTokensPathWithBearerToken() {
@@ -73,6 +76,18 @@ class DeleteTokenTests {
 	@Test
 	void deleteWithDotSegmentIdFailsWithoutRequest() {
 		StepVerifier.create(this.client.delete("..")).expectError(LagrelloInvalidArgumentException.class).verify();
+
+		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void deleteWithALoneSurrogateInTheIdFailsWithoutRequest() {
+		// UTF-8 cannot carry half a pair: it would be sent as "?", naming another token
+		StepVerifier.create(this.client.delete("k-\uD83D"))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(LagrelloInvalidArgumentException.class)
+				.extracting((refused) -> ((LagrelloInvalidArgumentException) refused).argument())
+				.isEqualTo("tokenId"))
+			.verify();
 
 		assertThat(api.getAllServeEvents()).isEmpty();
 	}

@@ -62,6 +62,9 @@ class DeletedTokenKeysTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
 	private final List<Level> levelsBefore = new ArrayList<>();
@@ -137,7 +140,7 @@ class DeletedTokenKeysTests {
 			.willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody(ECHO)));
 
 		LagrelloApiException failure = catchThrowableOfType(LagrelloApiException.class,
-				() -> TestClients.client(api).delete(KEY).block(Duration.ofSeconds(10)));
+				() -> clients.add(TestClients.client(api)).delete(KEY).block(Duration.ofSeconds(10)));
 
 		assertThat(failure.statusCode()).isEqualTo(403);
 		assertNoKeyIn(failure);
@@ -148,7 +151,7 @@ class DeletedTokenKeysTests {
 		api.stubFor(delete(urlEqualTo("/v1/tokens/" + KEY)).willReturn(aResponse().withStatus(403)));
 
 		LagrelloApiException failure = catchThrowableOfType(LagrelloApiException.class,
-				() -> TestClients.client(api).delete(KEY).block(Duration.ofSeconds(10)));
+				() -> clients.add(TestClients.client(api)).delete(KEY).block(Duration.ofSeconds(10)));
 
 		assertThat(failure).hasMessageNotContaining(KEY);
 		assertNoKeyIn(failure);
@@ -160,7 +163,7 @@ class DeletedTokenKeysTests {
 			.willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody(ECHO)));
 
 		LagrelloApiException failure = catchThrowableOfType(LagrelloApiException.class,
-				() -> TestClients.client(api).delete(KEY).block(Duration.ofSeconds(10)));
+				() -> clients.add(TestClients.client(api)).delete(KEY).block(Duration.ofSeconds(10)));
 
 		assertThat(failure.statusCode()).isEqualTo(503);
 		assertNoKeyIn(failure);
@@ -172,7 +175,7 @@ class DeletedTokenKeysTests {
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		LagrelloTransportException failure = catchThrowableOfType(LagrelloTransportException.class,
-				() -> TestClients.client(api).delete(KEY).block(Duration.ofSeconds(10)));
+				() -> clients.add(TestClients.client(api)).delete(KEY).block(Duration.ofSeconds(10)));
 
 		assertNoKeyIn(failure);
 	}
@@ -185,7 +188,9 @@ class DeletedTokenKeysTests {
 		api.stubFor(delete(urlEqualTo("/v1/tokens/" + OTHER_KEY))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		DeleteAllResult result = TestClients.client(api).deleteAll((token) -> true).block(Duration.ofSeconds(10));
+		DeleteAllResult result = clients.add(TestClients.client(api))
+			.deleteAll((token) -> true)
+			.block(Duration.ofSeconds(10));
 
 		assertThat(result.failures()).hasSize(2);
 		result.failures().values().forEach(DeletedTokenKeysTests::assertNoKeyIn);
@@ -198,7 +203,9 @@ class DeletedTokenKeysTests {
 			.willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody(ECHO)));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/" + OTHER_KEY)).willReturn(aResponse().withStatus(204)));
 
-		DeleteAllResult result = TestClients.client(api).deleteAll((token) -> true).block(Duration.ofSeconds(10));
+		DeleteAllResult result = clients.add(TestClients.client(api))
+			.deleteAll((token) -> true)
+			.block(Duration.ofSeconds(10));
 
 		assertThat(result.deleted()).extracting(Token::tokenKey).containsExactly(OTHER_KEY);
 		// WebClient's exchange function logs "HTTP DELETE <url>" at DEBUG: the masked URL
@@ -216,10 +223,11 @@ class DeletedTokenKeysTests {
 			.observationHandler(new DefaultTracingObservationHandler(tracer))
 			.observationHandler(new HttpUrls(httpUrls));
 
-		TestClients.builder(api)
-			.webClientBuilder(WebClient.builder().observationRegistry(registry))
-			.observationRegistry(registry)
-			.build()
+		clients
+			.add(TestClients.builder(api)
+				.webClientBuilder(WebClient.builder().observationRegistry(registry))
+				.observationRegistry(registry)
+				.build())
 			.delete(KEY)
 			.block(Duration.ofSeconds(10));
 
@@ -243,7 +251,9 @@ class DeletedTokenKeysTests {
 		api.stubFor(delete(urlEqualTo("/v1/tokens/" + KEY))
 			.willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody(ECHO)));
 		api.stubFor(delete(urlEqualTo("/v1/tokens/" + OTHER_KEY)).willReturn(aResponse().withStatus(204)));
-		DeleteAllResult result = TestClients.client(api).deleteAll((token) -> true).block(Duration.ofSeconds(10));
+		DeleteAllResult result = clients.add(TestClients.client(api))
+			.deleteAll((token) -> true)
+			.block(Duration.ofSeconds(10));
 
 		String json = JsonMapper.shared().writeValueAsString(result);
 

@@ -21,6 +21,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 class DerivedClientBudgetTests {
 
 	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
+	@RegisterExtension
 	static WireMockExtension down = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@RegisterExtension
@@ -36,7 +39,8 @@ class DerivedClientBudgetTests {
 		flaky.stubFor(get(urlPathEqualTo("/v1/tokens")).inScenario("blip")
 			.whenScenarioStateIs("up")
 			.willReturn(okJson(ApiExamples.page("t", 1, null))));
-		TokensClient first = TestClients.builder(down).retryBudget(RetryBudget.of(0, 2, Duration.ofMinutes(1))).build();
+		TokensClient first = clients
+			.add(TestClients.builder(down).retryBudget(RetryBudget.of(0, 2, Duration.ofMinutes(1))).build());
 		TokensClient other = first.mutate().baseUrl(flaky.baseUrl()).build();
 
 		// the first API is down: its call spends both retries of the floor

@@ -7,6 +7,7 @@ import com.lagrello.fake.Reply;
 import com.lagrello.fake.ScriptedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -20,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sends its own token, all over the original's connections.
  */
 class DerivedClientConnectionTests {
+
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
 
 	private static final Reply PAGE = Reply.json(200, ApiExamples.page("t", 1, null));
 
@@ -39,11 +43,11 @@ class DerivedClientConnectionTests {
 		this.pool = ConnectionProvider.builder("tenants").maxConnections(1).build();
 		WebClient.Builder ownConnections = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool)));
-		TokensClient tenantA = TokensClient.builder()
+		TokensClient tenantA = clients.add(TokensClient.builder()
 			.webClientBuilder(ownConnections)
 			.baseUrl(this.server.baseUrl().toString())
 			.accessToken("tenant-a-token")
-			.build();
+			.build());
 		TokensClient tenantB = tenantA.mutate().accessToken("tenant-b-token").build();
 		TokensClient tenantC = tenantA.mutate().accessToken("tenant-c-token").build();
 

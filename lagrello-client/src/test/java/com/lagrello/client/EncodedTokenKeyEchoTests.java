@@ -30,6 +30,9 @@ class EncodedTokenKeyEchoTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	@Test
 	void aKeyEchoedInItsEncodedFormIsRedacted() {
 		api.stubFor(delete(urlPathMatching("/v1/tokens/.*")).willReturn(aResponse().withStatus(404)
@@ -37,7 +40,7 @@ class EncodedTokenKeyEchoTests {
 			.withBody("{\"errorType\":\"NOT_FOUND\",\"message\":\"nothing at /v1/tokens/" + ENCODED_KEY + "\"}")));
 
 		LagrelloApiException failure = catchThrowableOfType(LagrelloApiException.class,
-				() -> TestClients.client(api).delete(KEY).block(Duration.ofSeconds(10)));
+				() -> clients.add(TestClients.client(api)).delete(KEY).block(Duration.ofSeconds(10)));
 
 		assertThat(api.getAllServeEvents()).singleElement()
 			.satisfies((event) -> assertThat(event.getRequest().getUrl()).isEqualTo("/v1/tokens/" + ENCODED_KEY));

@@ -22,7 +22,10 @@ class ErrorMappingTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private final TokensClient client = TestClients.builder(api).retryPolicy(RetryPolicy.NONE).build();
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
+	private final TokensClient client = clients.add(TestClients.builder(api).retryPolicy(RetryPolicy.NONE).build());
 
 	@Test
 	void forbiddenAnswerBecomesApiExceptionWithStatusErrorTypeAndServerMessage() {
@@ -103,7 +106,7 @@ class ErrorMappingTests {
 	void slowAnswerBecomesTimeoutException() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
 			.willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("{}")));
-		TokensClient impatient = TestClients.builder(api).readTimeout(Duration.ofMillis(200)).build();
+		TokensClient impatient = clients.add(TestClients.builder(api).readTimeout(Duration.ofMillis(200)).build());
 
 		java.util.concurrent.atomic.AtomicReference<String> thread = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -116,11 +119,11 @@ class ErrorMappingTests {
 
 	@Test
 	void refusedConnectionBecomesTransportExceptionSayingTheRequestWasNotSent() {
-		TokensClient unreachable = TokensClient.builder()
+		TokensClient unreachable = clients.add(TokensClient.builder()
 			.baseUrl("http://127.0.0.1:1")
 			.accessToken(TestClients.ACCESS_TOKEN)
 			.retryPolicy(RetryPolicy.NONE)
-			.build();
+			.build());
 
 		StepVerifier.create(unreachable.listPage(0, 5))
 			.expectErrorSatisfies((error) -> assertThat(error)
@@ -164,10 +167,10 @@ class ErrorMappingTests {
 			.withHeader("Content-Type", "application/json")
 			.withHeader("X-Request-Id", "req-proxy-user")
 			.withBody("{\"errorType\":\"proxy-user\",\"message\":\"proxy-user:proxy-user-password refused\"}")));
-		TokensClient redacting = TestClients.builder(api)
+		TokensClient redacting = clients.add(TestClients.builder(api)
 			.retryPolicy(RetryPolicy.NONE)
 			.redactedSecrets(java.util.List.of("proxy-user", "proxy-user-password"))
-			.build();
+			.build());
 
 		StepVerifier.create(redacting.listPage(0, 5))
 			.expectErrorSatisfies(

@@ -43,6 +43,9 @@ class FaultMatrixTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	enum Operation {
 
 		CREATE(() -> post("/v1/tokens"), okJson(ApiExamples.TOKEN),
@@ -156,7 +159,7 @@ class FaultMatrixTests {
 	void faultEndsInTheDocumentedOutcomeAfterTheDocumentedRequests(String fault, Operation operation, ServerFault stub,
 			Class<? extends Throwable> expectedError, int expectedRequests) {
 		stub.stub(operation);
-		TokensClient client = TestClients.builder(api).readTimeout(READ_TIMEOUT).build();
+		TokensClient client = clients.add(TestClients.builder(api).readTimeout(READ_TIMEOUT).build());
 
 		StepVerifier.FirstStep<?> call = StepVerifier.create(operation.call.apply(client));
 		if (expectedError == null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
@@ -17,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * numbers in another spelling, or turn into page numbers late, or lie mid-way.
  */
 class HostilePageLinksTests {
+
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
 
 	private static final Duration DELAY = Duration.ofMillis(20);
 
@@ -55,11 +59,11 @@ class HostilePageLinksTests {
 		try (LinkShapeServer server = new LinkShapeServer(10, 5, DELAY)) {
 			server.linking((page) -> "/v1/tokens?size=5&page=" + ((page == 5) ? 2 : page));
 
-			Outcome sequential = drain(builder(server.baseUrl(), 1).pageSize(5).build().listAll());
+			Outcome sequential = drain(clients.add(builder(server.baseUrl(), 1).pageSize(5).build()).listAll());
 			assertThat(sequential.names()).isEqualTo(server.namesOf(0, 1, 2, 3, 4));
 			assertThat(sequential.failure()).isInstanceOf(LagrelloPagingException.class);
 
-			Outcome concurrent = drain(builder(server.baseUrl(), 4).pageSize(5).build().listAll());
+			Outcome concurrent = drain(clients.add(builder(server.baseUrl(), 4).pageSize(5).build()).listAll());
 			assertThat(concurrent.names()).as("each token once").doesNotHaveDuplicates();
 			assertThat(concurrent.names()).isEqualTo(server.namesOf(0, 1, 2, 3, 4));
 			assertThat(concurrent.failure()).isInstanceOf(LagrelloPagingException.class);
@@ -81,10 +85,10 @@ class HostilePageLinksTests {
 			server.page("/v1/tokens?size=1", "first", "/v1/tokens?" + query)
 				.page("/v1/tokens?" + query, "second", null);
 
-			Outcome sequential = drain(builder(server.baseUrl(), 1).build().listAll(1));
+			Outcome sequential = drain(clients.add(builder(server.baseUrl(), 1).build()).listAll(1));
 			assertThat(sequential.names()).containsExactly("first-1", "second-1");
 
-			Outcome concurrent = drain(builder(server.baseUrl(), 4).build().listAll(1));
+			Outcome concurrent = drain(clients.add(builder(server.baseUrl(), 4).build()).listAll(1));
 			assertThat(concurrent.failure()).isNull();
 			assertThat(concurrent.names()).containsExactly("first-1", "second-1");
 		}
@@ -106,7 +110,7 @@ class HostilePageLinksTests {
 						(page < 8) ? "/v1/tokens?page=" + (page + 1) + "&size=1" : null);
 			}
 
-			Outcome concurrent = drain(builder(server.baseUrl(), 4).build().listAll(1));
+			Outcome concurrent = drain(clients.add(builder(server.baseUrl(), 4).build()).listAll(1));
 
 			assertThat(concurrent.failure()).isNull();
 			assertThat(concurrent.names()).hasSize(10);
@@ -125,7 +129,8 @@ class HostilePageLinksTests {
 		try (LinkShapeServer server = new LinkShapeServer(20, 5, DELAY)) {
 			server.linking((page) -> "/v1/tokens?page=" + ((page == 3) ? 7 : page) + "&size=5");
 
-			Outcome concurrent = drain(builder(server.baseUrl(), 4).pageSize(5).maxPages(5).build().listAll());
+			Outcome concurrent = drain(
+					clients.add(builder(server.baseUrl(), 4).pageSize(5).maxPages(5).build()).listAll());
 
 			assertThat(concurrent.names()).isEqualTo(server.namesOf(0, 1, 2, 7, 8));
 			assertThat(concurrent.failure()).isInstanceOf(LagrelloPagingException.class);
@@ -141,7 +146,7 @@ class HostilePageLinksTests {
 		try (LinkShapeServer server = new LinkShapeServer(10, 5, DELAY)) {
 			server.linking((page) -> "/v1/tokens?page=" + ((page == 5) ? 2 : page) + "&size=5");
 
-			Outcome concurrent = drain(builder(server.baseUrl(), 4).pageSize(5).build().listAll());
+			Outcome concurrent = drain(clients.add(builder(server.baseUrl(), 4).pageSize(5).build()).listAll());
 
 			assertThat(concurrent.names()).isEqualTo(server.namesOf(0, 1, 2, 3, 4));
 			assertThat(concurrent.failure()).isInstanceOf(LagrelloPagingException.class);
@@ -161,7 +166,7 @@ class HostilePageLinksTests {
 				.failing("/v1/tokens?page=4&size=1", 500)
 				.page("/v1/tokens?page=7&size=1", "p7", null);
 
-			Outcome concurrent = drain(builder(server.baseUrl(), 4).build().listAll(1));
+			Outcome concurrent = drain(clients.add(builder(server.baseUrl(), 4).build()).listAll(1));
 
 			assertThat(concurrent.failure()).isNull();
 			assertThat(concurrent.names()).containsExactly("p0-1", "p1-1", "p2-1", "p7-1");
@@ -178,7 +183,7 @@ class HostilePageLinksTests {
 			}
 			server.page("/v1/tokens?size=1", "p0", "/v1/tokens?page=1&size=1").failing("/v1/tokens?page=3&size=1", 400);
 
-			Outcome concurrent = drain(builder(server.baseUrl(), 4).build().listAll(1));
+			Outcome concurrent = drain(clients.add(builder(server.baseUrl(), 4).build()).listAll(1));
 
 			assertThat(concurrent.names()).containsExactly("p0-1", "p1-1", "p2-1");
 			assertThat(concurrent.failure()).isInstanceOf(LagrelloApiException.class);
@@ -199,7 +204,7 @@ class HostilePageLinksTests {
 			}
 			server.page("/v1/tokens?size=1", "p0", "/v1/tokens?page=1&size=1");
 
-			Outcome concurrent = drain(builder(server.baseUrl(), 4).build().listAll(1));
+			Outcome concurrent = drain(clients.add(builder(server.baseUrl(), 4).build()).listAll(1));
 
 			assertThat(concurrent.names()).containsExactly("p0-1", "p1-1", "p2-1");
 			assertThat(concurrent.failure()).isInstanceOf(LagrelloPagingException.class);
@@ -216,7 +221,8 @@ class HostilePageLinksTests {
 		try (ScriptedPageServer server = new ScriptedPageServer(DELAY)) {
 			server.page("/v1/tokens?size=1", "p0", link).page("/v1/tokens?page=1&size=1", "p1", null);
 
-			Outcome concurrent = drain(builder(server.baseUrl(), 4).rebasePageLinks(true).build().listAll(1));
+			Outcome concurrent = drain(
+					clients.add(builder(server.baseUrl(), 4).rebasePageLinks(true).build()).listAll(1));
 
 			assertThat(concurrent.failure()).isNull();
 			assertThat(concurrent.names()).containsExactly("p0-1", "p1-1");
@@ -228,7 +234,8 @@ class HostilePageLinksTests {
 		try (ScriptedPageServer server = new ScriptedPageServer(DELAY)) {
 			server.page("/v1/tokens?size=1", "p0", "javascript:alert(1)");
 
-			Outcome concurrent = drain(builder(server.baseUrl(), 4).rebasePageLinks(true).build().listAll(1));
+			Outcome concurrent = drain(
+					clients.add(builder(server.baseUrl(), 4).rebasePageLinks(true).build()).listAll(1));
 
 			assertThat(concurrent.names()).containsExactly("p0-1");
 			assertThat(concurrent.failure()).isInstanceOf(LagrelloPagingException.class);
@@ -249,7 +256,7 @@ class HostilePageLinksTests {
 				.page("/v1/tokens?page=2&size=1", "p2", "/v1/tokens?size=1&page=1")
 				.page("/v1/tokens?size=1&page=1", "p1", "/v1/tokens?page=2&size=1");
 
-			Outcome outcome = drain(builder(server.baseUrl(), concurrency).build().listAll(1));
+			Outcome outcome = drain(clients.add(builder(server.baseUrl(), concurrency).build()).listAll(1));
 
 			assertThat(outcome.names()).as("each token once").containsExactly("p0-1", "p1-1", "p2-1");
 			assertThat(outcome.failure()).isInstanceOf(LagrelloPagingException.class);
@@ -271,7 +278,7 @@ class HostilePageLinksTests {
 				.page("/v1/tokens?page=2&size=1", "p2", back)
 				.page("/v1/tokens?size=1&page=1", "p1", "/v1/tokens?page=2&size=1");
 
-			Outcome outcome = drain(builder(server.baseUrl(), concurrency).build().listAll(1));
+			Outcome outcome = drain(clients.add(builder(server.baseUrl(), concurrency).build()).listAll(1));
 
 			assertThat(outcome.names()).as("each token once").containsExactly("p0-1", "p1-1", "p2-1");
 			assertThat(server.uris()).as("page 1 is not asked for again").doesNotContain("/v1/tokens?size=1&page=1");

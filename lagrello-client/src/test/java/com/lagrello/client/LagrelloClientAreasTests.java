@@ -9,6 +9,7 @@ import com.lagrello.fake.Reply;
 import com.lagrello.fake.ScriptedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -23,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connections, its retry budget and its open state.
  */
 class LagrelloClientAreasTests {
+
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
 
 	private static final Reply ANYTHING = Reply.json(200, "{\"userId\":\"u-1\",\"tenantId\":\"t-1\","
 			+ "\"tenantName\":\"Acme\",\"activated\":true,\"data\":[],\"paging\":{\"next\":null,\"previous\":null}}");
@@ -51,7 +55,7 @@ class LagrelloClientAreasTests {
 	@Test
 	void eachAreaIsBuiltOnce() {
 		this.server = ScriptedServer.start((request) -> ANYTHING);
-		LagrelloClient lagrello = client().build();
+		LagrelloClient lagrello = clients.add(client().build());
 
 		assertThat(lagrello.users()).isSameAs(lagrello.users());
 		assertThat(lagrello.auth()).isSameAs(lagrello.auth());
@@ -63,8 +67,8 @@ class LagrelloClientAreasTests {
 	void theAreasOfOneClientSendOverItsConnector() {
 		this.server = ScriptedServer.start((request) -> ANYTHING);
 		this.pool = ConnectionProvider.builder("areas").maxConnections(1).build();
-		LagrelloClient lagrello = client().clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool)))
-			.build();
+		LagrelloClient lagrello = clients
+			.add(client().clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool))).build());
 
 		for (Mono<?> call : List.of(lagrello.tokens().listPage(0, 1), lagrello.users().get("u-1"),
 				lagrello.auth().verifyTotp("u-1", "123456"), lagrello.tenant().get())) {
@@ -83,7 +87,8 @@ class LagrelloClientAreasTests {
 		this.server = ScriptedServer
 			.start((request) -> (request.path().startsWith("/v1/users") || requests.getAndIncrement() == 0)
 					? Reply.error(503, "UNAVAILABLE", "down") : ANYTHING);
-		LagrelloClient lagrello = client().retryBudget(RetryBudget.of(0, 2, Duration.ofMinutes(1))).build();
+		LagrelloClient lagrello = clients
+			.add(client().retryBudget(RetryBudget.of(0, 2, Duration.ofMinutes(1))).build());
 
 		// the users call spends both retries of the budget's floor
 		StepVerifier.create(lagrello.users().get("u-1"))
@@ -102,7 +107,7 @@ class LagrelloClientAreasTests {
 	@Test
 	void afterCloseEveryAreaFailsAndSendsNothing() {
 		this.server = ScriptedServer.start((request) -> ANYTHING);
-		LagrelloClient lagrello = client().build();
+		LagrelloClient lagrello = clients.add(client().build());
 		lagrello.close();
 
 		for (Mono<?> call : List.of(lagrello.users().create(CreateUserRequest.of("u-1", null)),

@@ -24,7 +24,10 @@ class ListAllTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private final TokensClient client = TestClients.client(api);
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
+	private final TokensClient client = clients.add(TestClients.client(api));
 
 	private void page(String pathAndQuery, String body) {
 		TestClients.stubPage(api, pathAndQuery, body);
@@ -99,7 +102,9 @@ class ListAllTests {
 	void listAllUsesTheConfiguredPageSize() {
 		page("/v1/tokens?size=7", ApiExamples.page("a", 1, null));
 
-		StepVerifier.create(TestClients.builder(api).pageSize(7).build().listAll()).expectNextCount(1).verifyComplete();
+		StepVerifier.create(clients.add(TestClients.builder(api).pageSize(7).build()).listAll())
+			.expectNextCount(1)
+			.verifyComplete();
 	}
 
 	@Test
@@ -197,7 +202,7 @@ class ListAllTests {
 			String path = (i == 0) ? "/v1/tokens?size=1" : "/v1/tokens?page=" + i + "&size=1";
 			page(path, ApiExamples.page("p" + i, 1, "/v1/tokens?page=" + (i + 1) + "&size=1"));
 		}
-		TokensClient limited = TestClients.builder(api).maxPages(3).build();
+		TokensClient limited = clients.add(TestClients.builder(api).maxPages(3).build());
 
 		StepVerifier.create(limited.listAll(1))
 			.expectNextCount(3)

@@ -26,7 +26,10 @@ class ListPageTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private final TokensClient client = TestClients.client(api);
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
+	private final TokensClient client = clients.add(TestClients.client(api));
 
 	@Test
 	void listPageSendsPageAndSizeWithBearerToken() {
@@ -60,7 +63,7 @@ class ListPageTests {
 		JsonMapper strict = JsonMapper.builder().disable(MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS).build();
 		WebClient.Builder webClient = WebClient.builder()
 			.codecs((codecs) -> codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(strict)));
-		TokensClient strictClient = TestClients.builder(api).webClientBuilder(webClient).build();
+		TokensClient strictClient = clients.add(TestClients.builder(api).webClientBuilder(webClient).build());
 
 		StepVerifier.create(strictClient.listPage(0, 1))
 			.assertNext((page) -> assertThat(page.data().get(0).createdAt()).isNotNull())

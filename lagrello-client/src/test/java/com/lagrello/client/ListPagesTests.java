@@ -20,7 +20,10 @@ class ListPagesTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private final TokensClient client = TestClients.client(api);
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
+	private final TokensClient client = clients.add(TestClients.client(api));
 
 	private void page(String pathAndQuery, String body) {
 		TestClients.stubPage(api, pathAndQuery, body);

@@ -41,6 +41,9 @@ class OperationObservationTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static void answer503Then503Then200() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens")).inScenario("flaky")
 			.whenScenarioStateIs(Scenario.STARTED)
@@ -56,10 +59,10 @@ class OperationObservationTests {
 	}
 
 	private static TokensClient observedClient(ObservationRegistry registry) {
-		return TestClients.builder(api)
+		return clients.add(TestClients.builder(api)
 			.webClientBuilder(WebClient.builder().observationRegistry(registry))
 			.observationRegistry(registry)
-			.build();
+			.build());
 	}
 
 	@Test
@@ -170,9 +173,8 @@ class OperationObservationTests {
 	void withoutARegistryNothingIsObserved() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(okJson(ApiExamples.page("a", 1, null))));
 		TestObservationRegistry elsewhere = TestObservationRegistry.create();
-		TokensClient unobserved = TestClients.builder(api)
-			.webClientBuilder(WebClient.builder().observationRegistry(elsewhere))
-			.build();
+		TokensClient unobserved = clients
+			.add(TestClients.builder(api).webClientBuilder(WebClient.builder().observationRegistry(elsewhere)).build());
 
 		StepVerifier.create(unobserved.listPage(0, 1)).expectNextCount(1).verifyComplete();
 

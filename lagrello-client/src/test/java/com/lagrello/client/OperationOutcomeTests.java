@@ -32,6 +32,9 @@ class OperationOutcomeTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static TokensClientBuilder observed(ObservationRegistry registry) {
 		return TestClients.builder(api)
 			.webClientBuilder(WebClient.builder().observationRegistry(registry))
@@ -54,7 +57,9 @@ class OperationOutcomeTests {
 			.willReturn(aResponse().withStatus(404)));
 		TestObservationRegistry registry = TestObservationRegistry.create();
 
-		StepVerifier.create(observed(registry).build().delete("abc")).expectComplete().verify(Duration.ofSeconds(10));
+		StepVerifier.create(clients.add(observed(registry).build()).delete("abc"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
 
 		assertThat(registry).hasNumberOfObservationsWithNameEqualTo("lagrello.client.operations", 1)
 			.hasObservationWithNameEqualTo("lagrello.client.operations")
@@ -75,9 +80,8 @@ class OperationOutcomeTests {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
 			.willReturn(okJson(ApiExamples.page("a", 1, null)).withFixedDelay(5_000)));
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		BlockingTokensClient blocking = observed(registry).readTimeout(Duration.ofSeconds(20))
-			.callTimeout(Duration.ofMillis(500))
-			.build()
+		BlockingTokensClient blocking = clients
+			.add(observed(registry).readTimeout(Duration.ofSeconds(20)).callTimeout(Duration.ofMillis(500)).build())
 			.blocking();
 
 		assertThatExceptionOfType(LagrelloTimeoutException.class).isThrownBy(() -> blocking.listPage(0, 1));
@@ -100,9 +104,9 @@ class OperationOutcomeTests {
 	void aFailingAccessTokenSupplierIsALagrelloExceptionAndItsOutcome() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(okJson(ApiExamples.page("a", 1, null))));
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		TokensClient client = observed(registry).accessToken(() -> {
+		TokensClient client = clients.add(observed(registry).accessToken(() -> {
 			throw new IllegalStateException("the secret store is sealed");
-		}).build();
+		}).build());
 
 		StepVerifier.create(client.listPage(0, 1))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(LagrelloException.class))
@@ -123,7 +127,7 @@ class OperationOutcomeTests {
 	void aBlockingCallInsideAnObservationInScopeIsItsChild() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(okJson(ApiExamples.page("a", 1, null))));
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		BlockingTokensClient blocking = observed(registry).build().blocking();
+		BlockingTokensClient blocking = clients.add(observed(registry).build()).blocking();
 
 		Observation.createNotStarted("http.server.requests", registry).observe(() -> blocking.listPage(0, 1));
 

@@ -21,6 +21,9 @@ class RebaseLinksTests {
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
+	@RegisterExtension
 	static WireMockExtension elsewhere = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort())
 		.build();
@@ -34,7 +37,7 @@ class RebaseLinksTests {
 	@Test
 	void aForeignLinkIsFollowedOnTheBaseUrlsOriginWithItsPathAndQuery() {
 		pagesLinkingToTheOtherOrigin();
-		TokensClient client = TestClients.builder(api).rebasePageLinks(true).build();
+		TokensClient client = clients.add(TestClients.builder(api).rebasePageLinks(true).build());
 
 		StepVerifier.create(client.listAll(1).map(Token::tokenName)).expectNext("a-1", "b-1").verifyComplete();
 
@@ -45,7 +48,7 @@ class RebaseLinksTests {
 	@Test
 	void withoutRebasingAForeignLinkIsRefusedAndNotSent() {
 		pagesLinkingToTheOtherOrigin();
-		TokensClient client = TestClients.builder(api).build();
+		TokensClient client = clients.add(TestClients.builder(api).build());
 
 		StepVerifier.create(client.listAll(1).map(Token::tokenName))
 			.expectNext("a-1")
@@ -58,7 +61,7 @@ class RebaseLinksTests {
 	@Test
 	void listPagesFromRebasesAForeignLinkToo() {
 		pagesLinkingToTheOtherOrigin();
-		TokensClient client = TestClients.builder(api).rebasePageLinks(true).build();
+		TokensClient client = clients.add(TestClients.builder(api).rebasePageLinks(true).build());
 
 		StepVerifier.create(client.listPagesFrom(elsewhere.baseUrl() + "/v1/tokens?page=1&size=1"))
 			.expectNextCount(1)

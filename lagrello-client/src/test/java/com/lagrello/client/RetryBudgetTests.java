@@ -26,6 +26,9 @@ class RetryBudgetTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private void outage() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(503)));
 	}
@@ -45,7 +48,7 @@ class RetryBudgetTests {
 	@Test
 	void inAnOutageRequestsStayNearTheNumberOfCalls() {
 		outage();
-		TokensClient client = TestClients.client(api);
+		TokensClient client = clients.add(TestClients.client(api));
 
 		assertThat(callDuringOutage(client, CALLS)).isEqualTo(CALLS);
 
@@ -56,7 +59,7 @@ class RetryBudgetTests {
 	@Test
 	void withoutABudgetEveryCallSendsEveryAttempt() {
 		outage();
-		TokensClient client = TestClients.builder(api).retryBudget(RetryBudget.UNLIMITED).build();
+		TokensClient client = clients.add(TestClients.builder(api).retryBudget(RetryBudget.UNLIMITED).build());
 
 		callDuringOutage(client, CALLS);
 
@@ -66,9 +69,8 @@ class RetryBudgetTests {
 	@Test
 	void whenTheBudgetIsSpentTheCallFailsWithTheLastAnswerSayingSo() {
 		outage();
-		TokensClient client = TestClients.builder(api)
-			.retryBudget(RetryBudget.of(0, 0, Duration.ofSeconds(10)))
-			.build();
+		TokensClient client = clients
+			.add(TestClients.builder(api).retryBudget(RetryBudget.of(0, 0, Duration.ofSeconds(10))).build());
 
 		StepVerifier.create(client.listPage(0, 1))
 			.expectErrorSatisfies(
@@ -84,9 +86,8 @@ class RetryBudgetTests {
 	@Test
 	void aQuietClientStillRetries() {
 		outage();
-		TokensClient client = TestClients.builder(api)
-			.retryBudget(RetryBudget.of(0, 2, Duration.ofSeconds(10)))
-			.build();
+		TokensClient client = clients
+			.add(TestClients.builder(api).retryBudget(RetryBudget.of(0, 2, Duration.ofSeconds(10))).build());
 
 		callDuringOutage(client, 1);
 
@@ -96,9 +97,8 @@ class RetryBudgetTests {
 	@Test
 	void derivedClientsSpendTheBudgetOfTheirOriginal() {
 		outage();
-		TokensClient original = TestClients.builder(api)
-			.retryBudget(RetryBudget.of(0, 2, Duration.ofSeconds(10)))
-			.build();
+		TokensClient original = clients
+			.add(TestClients.builder(api).retryBudget(RetryBudget.of(0, 2, Duration.ofSeconds(10))).build());
 		TokensClient tenant = original.mutate().accessToken("another-tenant").build();
 
 		callDuringOutage(original, 1);
@@ -111,9 +111,8 @@ class RetryBudgetTests {
 	@Test
 	void aDerivedClientGivenAnotherBudgetHasItsOwn() {
 		outage();
-		TokensClient original = TestClients.builder(api)
-			.retryBudget(RetryBudget.of(0, 2, Duration.ofSeconds(10)))
-			.build();
+		TokensClient original = clients
+			.add(TestClients.builder(api).retryBudget(RetryBudget.of(0, 2, Duration.ofSeconds(10))).build());
 		TokensClient tenant = original.mutate().retryBudget(RetryBudget.of(0, 2, Duration.ofSeconds(20))).build();
 
 		callDuringOutage(original, 1);

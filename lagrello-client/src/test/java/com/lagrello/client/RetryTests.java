@@ -34,7 +34,10 @@ class RetryTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private final TokensClient client = TestClients.client(api);
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
+	private final TokensClient client = clients.add(TestClients.client(api));
 
 	private void failOnceThen(Supplier<MappingBuilder> request, ResponseDefinitionBuilder failure,
 			ResponseDefinitionBuilder success) {
@@ -129,9 +132,9 @@ class RetryTests {
 	@Test
 	void maxAttemptsOfOneDisablesRetries() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(503)));
-		TokensClient once = TestClients.builder(api)
+		TokensClient once = clients.add(TestClients.builder(api)
 			.retryPolicy(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)))
-			.build();
+			.build());
 
 		StepVerifier.create(once.listPage(0, 1)).expectError(LagrelloApiException.class).verify();
 
@@ -158,7 +161,8 @@ class RetryTests {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens"))
 			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", retryAfter)));
 		Duration day = TokensClientBuilder.MAX_TIMEOUT;
-		TokensClient patient = TestClients.builder(api).retryPolicy(new RetryPolicy(3, day, day, day)).build();
+		TokensClient patient = clients
+			.add(TestClients.builder(api).retryPolicy(new RetryPolicy(3, day, day, day)).build());
 
 		StepVerifier.create(patient.listPage(0, 1))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class,

@@ -64,6 +64,9 @@ class SignInObservationTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private final MeterRegistry meters = new SimpleMeterRegistry();
 
 	private LagrelloClient lagrello;
@@ -72,11 +75,11 @@ class SignInObservationTests {
 	void observedClient() {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
-		this.lagrello = TestClients.lagrello(api)
+		this.lagrello = clients.add(TestClients.lagrello(api)
 			.webClientBuilder(WebClient.builder().observationRegistry(registry))
 			.clientConnector(new ReactorClientHttpConnector())
 			.observationRegistry(registry)
-			.build();
+			.build());
 		String user = "/v1/users/" + USER_ID;
 		api.stubFor(post(urlEqualTo("/v1/users")).willReturn(okJson(USER).withStatus(201)));
 		api.stubFor(get(urlEqualTo(user)).willReturn(okJson(USER)));

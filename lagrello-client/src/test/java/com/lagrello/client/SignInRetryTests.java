@@ -12,6 +12,7 @@ import com.lagrello.fake.ScriptedServer;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SignInRetryTests {
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static final Reply USER = Reply.json(200, "{\"userId\":\"u-1\",\"email\":\"u1@example.com\"}");
 
 	private ScriptedServer server;
@@ -45,7 +49,7 @@ class SignInRetryTests {
 	private LagrelloClient answering(Reply... replies) {
 		AtomicInteger next = new AtomicInteger();
 		this.server = ScriptedServer.start((request) -> replies[Math.min(next.getAndIncrement(), replies.length - 1)]);
-		return client(this.server.baseUrl().toString()).build();
+		return clients.add(client(this.server.baseUrl().toString()).build());
 	}
 
 	private static LagrelloClientBuilder client(String baseUrl) {
@@ -153,7 +157,8 @@ class SignInRetryTests {
 	@Test
 	void aVerifyTotpWhoseConnectionCannotBeMadeIsRetried() throws IOException {
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		LagrelloClient lagrello = client("http://127.0.0.1:" + freePort()).observationRegistry(registry).build();
+		LagrelloClient lagrello = clients
+			.add(client("http://127.0.0.1:" + freePort()).observationRegistry(registry).build());
 
 		StepVerifier.create(lagrello.auth().verifyTotp("u-1", "123456"))
 			.expectErrorSatisfies((failure) -> assertThat(failure).isInstanceOfSatisfying(

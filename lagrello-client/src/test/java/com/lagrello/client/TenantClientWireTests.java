@@ -32,8 +32,11 @@ class TenantClientWireTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static TenantClient tenant() {
-		return TestClients.lagrello(api).build().tenant();
+		return clients.add(TestClients.lagrello(api).build()).tenant();
 	}
 
 	private static void answer(int status, String json) {

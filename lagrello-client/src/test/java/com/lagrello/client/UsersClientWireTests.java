@@ -32,8 +32,11 @@ class UsersClientWireTests {
 	@RegisterExtension
 	static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static final ClientsToClose clients = new ClientsToClose();
+
 	private static UsersClient users() {
-		return TestClients.lagrello(api).build().users();
+		return clients.add(TestClients.lagrello(api).build()).users();
 	}
 
 	private static void answer(int status, String json) {
@@ -168,6 +171,17 @@ class UsersClientWireTests {
 	}
 
 	@Test
+	void aUserIdWithALoneSurrogateIsRefusedWithNothingSent() {
+		UsersClient users = users();
+
+		// UTF-8 cannot carry half a pair: it would be sent as "?", naming another user
+		assertRefused(users.get("u-\uD83D"), "userId");
+		assertRefused(users.delete("\uDE00u-1"), "userId");
+
+		assertThat(api.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
 	void aUserIdOf128CharactersIsSent() {
 		answer(200, USER);
 		String longest = "u".repeat(Arguments.MAX_USER_ID_LENGTH);
@@ -175,6 +189,19 @@ class UsersClientWireTests {
 		users().get(longest).block(Duration.ofSeconds(10));
 
 		assertThat(theOneRequest().getUrl()).isEqualTo("/v1/users/" + longest);
+	}
+
+	@Test
+	void aUserIdOf128EmojiIsSentAndOneMoreIsRefused() {
+		answer(200, USER);
+		// the API counts code points (JSON Schema's length), not UTF-16 units: each is
+		// one
+		String longest = "\uD83D\uDE00".repeat(Arguments.MAX_USER_ID_LENGTH);
+
+		users().get(longest).block(Duration.ofSeconds(10));
+		assertRefused(users().get(longest + "u"), "userId");
+
+		assertThat(theOneRequest().getUrl()).isEqualTo("/v1/users/" + "%F0%9F%98%80".repeat(128));
 	}
 
 	private static void assertRefused(Mono<?> call, String argument) {
