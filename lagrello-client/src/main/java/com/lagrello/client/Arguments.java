@@ -159,11 +159,17 @@ final class Arguments {
 	 * @return the text
 	 */
 	private static String wellFormed(String name, String value) {
-		// a pair is one code point; a lone half stays a code point in the surrogate range
-		if (value.codePoints()
-			.anyMatch((codePoint) -> codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
-			throw new LagrelloInvalidArgumentException(name,
-					name + " must not hold a lone surrogate (half of a UTF-16 pair), which UTF-8 cannot carry");
+		for (int i = 0; i < value.length(); i++) {
+			char each = value.charAt(i);
+			if (Character.isHighSurrogate(each) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				// a pair: one code point
+				i++;
+			}
+			else if (Character.isSurrogate(each)) {
+				throw new LagrelloInvalidArgumentException(name,
+						name + " must not hold a lone surrogate (half of a UTF-16 pair), which UTF-8 cannot carry");
+			}
 		}
 		return value;
 	}
