@@ -1,5 +1,7 @@
 package com.lagrello.autoconfigure.security;
 
+import com.lagrello.security.config.LagrelloMagicLinkConfigurer;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -27,12 +29,26 @@ public class LagrelloSecurityProperties {
 		 */
 		private String sentUrl = "/ott/sent";
 
+		/**
+		 * Page the browser is sent to when Lagrello could not send the magic link
+		 * (unreachable, a 5xx, a timeout), with the failure kept in the session.
+		 */
+		private String failureUrl = LagrelloMagicLinkConfigurer.DEFAULT_FAILURE_URL;
+
 		public String getSentUrl() {
 			return this.sentUrl;
 		}
 
 		public void setSentUrl(String sentUrl) {
 			this.sentUrl = sentUrl;
+		}
+
+		public String getFailureUrl() {
+			return this.failureUrl;
+		}
+
+		public void setFailureUrl(String failureUrl) {
+			this.failureUrl = failureUrl;
 		}
 
 	}
