@@ -20,13 +20,6 @@ final class AuthApi {
 	/** The query parameter that carries a TOTP code or a magic-link token. */
 	static final String PAYLOAD = "payload";
 
-	/**
-	 * Where the QR images of TOTP secrets are said to be: a host of the reserved
-	 * {@code .test} domain, as the fake draws no images, and an opaque id per secret, as
-	 * a link must not give the secret away.
-	 */
-	static final String QR_IMAGES = "https://fake.lagrello.test/qr/";
-
 	private final UserStore users;
 
 	private final TotpEnrolments totp;
@@ -35,11 +28,14 @@ final class AuthApi {
 
 	private final TenantStore tenant;
 
-	AuthApi(UserStore users, TotpEnrolments totp, MagicLinks links, TenantStore tenant) {
+	private final QrImages qrImages;
+
+	AuthApi(UserStore users, TotpEnrolments totp, MagicLinks links, TenantStore tenant, QrImages qrImages) {
 		this.users = users;
 		this.totp = totp;
 		this.links = links;
 		this.tenant = tenant;
+		this.qrImages = qrImages;
 	}
 
 	/**
@@ -77,8 +73,7 @@ final class AuthApi {
 			return Reply.status(204);
 		}
 		TotpEnrolments.Enabled enabled = this.totp.enable(userId);
-		return Reply.json(200,
-				ApiBodies.totpEnableResponse(enabled.secretKey(), QR_IMAGES + enabled.qrImageId() + ".png"));
+		return Reply.json(200, ApiBodies.totpEnableResponse(enabled.secretKey(), this.qrImages.link(enabled)));
 	}
 
 	/**

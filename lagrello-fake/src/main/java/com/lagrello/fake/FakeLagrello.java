@@ -99,9 +99,11 @@ public final class FakeLagrello implements AutoCloseable {
 		this.store = new TokenStore(initial);
 		this.totp = new TotpEnrolments(builder.clock);
 		this.server = ScriptedServer.builder().port(builder.port).build(this::answer);
+		QrImages qrImages = new QrImages(this.server::baseUrl, this.totp);
 		this.api = new LagrelloApi(new AccessTokens(this.store), new TokensApi(this.store, this.server::baseUrl),
 				new UsersApi(this.users, this.totp, this.links),
-				new AuthApi(this.users, this.totp, this.links, this.tenant), new TenantApi(this.tenant));
+				new AuthApi(this.users, this.totp, this.links, this.tenant, qrImages), new TenantApi(this.tenant),
+				qrImages);
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The fake API as a whole, from a received request to its answer, without any I/O: it
  * checks the access token and hands the request to the API its path belongs to. Unknown
- * paths are {@code 404}.
+ * paths are {@code 404}. The QR images of TOTP secrets ({@link QrImages}) need no token.
  */
 final class LagrelloApi {
 
@@ -21,12 +21,16 @@ final class LagrelloApi {
 
 	private final TenantApi tenant;
 
-	LagrelloApi(AccessTokens accessTokens, TokensApi tokens, UsersApi users, AuthApi auth, TenantApi tenant) {
+	private final QrImages qrImages;
+
+	LagrelloApi(AccessTokens accessTokens, TokensApi tokens, UsersApi users, AuthApi auth, TenantApi tenant,
+			QrImages qrImages) {
 		this.accessTokens = accessTokens;
 		this.tokens = tokens;
 		this.users = users;
 		this.auth = auth;
 		this.tenant = tenant;
+		this.qrImages = qrImages;
 	}
 
 	Reply answer(ReceivedRequest request) {
@@ -40,6 +44,10 @@ final class LagrelloApi {
 
 	private Reply route(ReceivedRequest request) {
 		String path = request.path();
+		if (QrImages.serves(path)) {
+			// a browser's <img>, without the application's access token
+			return this.qrImages.answer(request);
+		}
 		if (path.equals(TenantApi.TENANT_PATH)) {
 			return this.tenant.answer(this.accessTokens.caller(request, AccessTokens.FORBIDDEN), request);
 		}

@@ -80,6 +80,17 @@ public final class Reply {
 	}
 
 	/**
+	 * Answers with that status and a body of that media type, which the reply keeps.
+	 * @param status the HTTP status, from 100 to 599
+	 * @param contentType the body's media type, for example {@code image/png}
+	 * @param body the body
+	 * @return the reply
+	 */
+	static Reply body(int status, String contentType, byte[] body) {
+		return new Reply(checkedStatus(status), Map.of("Content-Type", contentType), body, Duration.ZERO, false, null);
+	}
+
+	/**
 	 * Answers with that status and the API's {@code Error} body, {@code {"errorType":
 	 * ..., "message": ...}}.
 	 * @param status the HTTP status, from 100 to 599

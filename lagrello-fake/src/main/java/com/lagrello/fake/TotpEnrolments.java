@@ -37,8 +37,17 @@ final class TotpEnrolments {
 	synchronized Enabled enable(String userId) {
 		byte[] secret = new byte[Totp.SECRET_BYTES];
 		this.random.nextBytes(secret);
-		this.enrolments.put(userId, new Enrolment(secret));
-		return new Enabled(Base32.encode(secret), UUID.randomUUID().toString());
+		String qrImageId = UUID.randomUUID().toString();
+		this.enrolments.put(userId, new Enrolment(secret, qrImageId));
+		return new Enabled(Base32.encode(secret), qrImageId);
+	}
+
+	/**
+	 * Whether an id is the QR image id of a user's current secret.
+	 * @return {@code false} too for the id of a secret replaced, disabled or forgotten
+	 */
+	synchronized boolean hasQrImage(String qrImageId) {
+		return this.enrolments.values().stream().anyMatch((enrolment) -> enrolment.qrImageId.equals(qrImageId));
 	}
 
 	synchronized void disable(String userId) {
@@ -108,11 +117,14 @@ final class TotpEnrolments {
 
 		private final byte[] secret;
 
+		private final String qrImageId;
+
 		// before any step a clock can name: the first code of any step is accepted
 		private long lastAcceptedStep = Long.MIN_VALUE;
 
-		Enrolment(byte[] secret) {
+		Enrolment(byte[] secret, String qrImageId) {
 			this.secret = secret;
+			this.qrImageId = qrImageId;
 		}
 
 	}

@@ -1,9 +1,14 @@
 package com.lagrello.fake;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,9 +59,37 @@ class FakeLagrelloTotpTests {
 		assertThat(secretKey).matches("[A-Z2-7]{32}");
 		URI qrImage = URI.create(body.get("qrImage").stringValue());
 		assertThat(qrImage.isAbsolute()).isTrue();
-		assertThat(qrImage.getScheme()).isEqualTo("https");
 		assertThat(qrImage.toString()).doesNotContainIgnoringCase(secretKey)
 			.doesNotContain(ReferenceTotp.codeAt(ReferenceTotp.base32Decode(secretKey), now()));
+	}
+
+	@Test
+	void theQrImageLinkIsAPngTheFakeServesItselfToABrowserWithoutAToken() throws IOException {
+		URI qrImage = qrImage(this.http.send("POST", "/v1/users/ada/totp", ADMIN, "{\"enable\":true}"));
+
+		assertThat(qrImage.resolve("/")).isEqualTo(this.lagrello.baseUrl().resolve("/"));
+		HttpResponse<byte[]> image = this.http.getBytes(qrImage);
+		assertThat(image.statusCode()).isEqualTo(200);
+		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+		BufferedImage png = ImageIO.read(new ByteArrayInputStream(image.body()));
+		assertThat(png).as("a PNG image").isNotNull();
+		assertThat(png.getWidth()).isEqualTo(png.getHeight()).isGreaterThanOrEqualTo(100);
+	}
+
+	@Test
+	void aQrImageLinkTheFakeDidNotGiveOrThatWasReplacedIs404() {
+		URI first = qrImage(this.http.send("POST", "/v1/users/ada/totp", ADMIN, "{\"enable\":true}"));
+		URI second = qrImage(this.http.send("POST", "/v1/users/ada/totp", ADMIN, "{\"enable\":true}"));
+
+		assertThat(this.http.getBytes(second).statusCode()).isEqualTo(200);
+		assertThat(this.http.getBytes(first).statusCode()).isEqualTo(404);
+		assertThat(this.http.getBytes(this.lagrello.baseUrl().resolve("/qr/not-an-id.png")).statusCode())
+			.isEqualTo(404);
+	}
+
+	private static URI qrImage(HttpResponse<String> enabled) {
+		assertThat(enabled.statusCode()).isEqualTo(200);
+		return URI.create(JSON.readTree(enabled.body()).get("qrImage").stringValue());
 	}
 
 	@Test

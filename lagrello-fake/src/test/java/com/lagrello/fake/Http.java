@@ -54,6 +54,20 @@ final class Http {
 		}
 	}
 
+	HttpResponse<byte[]> getBytes(URI url) {
+		try {
+			return this.client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	java.util.concurrent.CompletableFuture<HttpResponse<String>> getAsync(String target) {
 		return this.client.sendAsync(HttpRequest.newBuilder(this.baseUrl.resolve(target)).build(),
 				HttpResponse.BodyHandlers.ofString());

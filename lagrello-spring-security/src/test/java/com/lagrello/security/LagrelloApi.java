@@ -1,5 +1,7 @@
 package com.lagrello.security;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -82,6 +84,13 @@ public final class LagrelloApi {
 
 	public static ResponseDefinitionBuilder json(int status, String body) {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+	}
+
+	/** A loopback port that nothing listens on: connecting to it is refused. */
+	public static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	public static List<LoggedRequest> requests(WireMockExtension server) {

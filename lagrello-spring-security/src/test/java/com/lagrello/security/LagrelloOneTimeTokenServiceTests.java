@@ -1,7 +1,6 @@
 package com.lagrello.security;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -97,7 +96,7 @@ class LagrelloOneTimeTokenServiceTests {
 
 	@Test
 	void generateWhenLagrelloCannotBeReachedIsAnAuthenticationServiceException() throws IOException {
-		try (LagrelloClient unreachable = LagrelloApi.client("http://localhost:" + closedPort())) {
+		try (LagrelloClient unreachable = LagrelloApi.client("http://localhost:" + LagrelloApi.closedPort())) {
 			LagrelloOneTimeTokenService service = new LagrelloOneTimeTokenService(unreachable.auth());
 
 			assertThatExceptionOfType(AuthenticationServiceException.class)
@@ -151,12 +150,6 @@ class LagrelloOneTimeTokenServiceTests {
 			.isThrownBy(() -> this.service.consume(new OneTimeTokenAuthenticationToken("secret-link-token")))
 			.withCauseInstanceOf(com.lagrello.client.LagrelloTimeoutException.class)
 			.withMessageNotContaining("secret-link-token");
-	}
-
-	static int closedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

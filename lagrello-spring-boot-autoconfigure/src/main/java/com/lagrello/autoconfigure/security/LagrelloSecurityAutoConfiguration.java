@@ -4,6 +4,7 @@ import com.lagrello.autoconfigure.LagrelloAutoConfiguration;
 import com.lagrello.client.AuthClient;
 import com.lagrello.security.LagrelloOneTimeTokenService;
 import com.lagrello.security.ReactiveLagrelloOneTimeTokenService;
+import com.lagrello.security.config.LagrelloMagicLinkConfigurer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.authentication.ott.reactive.ReactiveOneTimeTokenService;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.authentication.ott.RedirectOneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.server.authentication.ott.ServerOneTimeTokenGenerationSuccessHandler;
@@ -30,7 +33,10 @@ import org.springframework.security.web.server.authentication.ott.ServerRedirect
  * {@code lagrello.security.magic-link.sent-url}; in a reactive one, a
  * {@link ReactiveLagrelloOneTimeTokenService} and a
  * {@link ServerOneTimeTokenGenerationSuccessHandler} that does the same. Each backs off
- * for the application's own bean of its type.
+ * for the application's own bean of its type. A servlet application's chains also get
+ * {@link LagrelloMagicLinkConfigurer}: a link request that Lagrello could not send is
+ * redirected to {@code lagrello.security.magic-link.failure-url} instead of escaping the
+ * filter chain as a {@code 500}.
  * <p>
  * It declares no {@code AuthenticationProvider} bean: Spring Security builds its global
  * {@code AuthenticationManager} from a lone provider bean and would drop the
@@ -59,6 +65,19 @@ public final class LagrelloSecurityAutoConfiguration {
 		RedirectOneTimeTokenGenerationSuccessHandler lagrelloOneTimeTokenGenerationSuccessHandler(
 				LagrelloSecurityProperties properties) {
 			return new RedirectOneTimeTokenGenerationSuccessHandler(properties.getMagicLink().getSentUrl());
+		}
+
+		// Spring Security 7 applies Customizer<HttpSecurity> beans to every HttpSecurity
+		// it
+		// hands out: the failure path reaches the chains of
+		// oneTimeTokenLogin(withDefaults())
+		// without a line of the application's own
+		@Bean
+		@ConditionalOnClass(HttpSecurity.class)
+		Customizer<HttpSecurity> lagrelloMagicLinkFailureCustomizer(LagrelloSecurityProperties properties) {
+			String failureUrl = properties.getMagicLink().getFailureUrl();
+			return (http) -> http.with(LagrelloMagicLinkConfigurer.lagrelloMagicLinks(),
+					(links) -> links.failureUrl(failureUrl));
 		}
 
 	}

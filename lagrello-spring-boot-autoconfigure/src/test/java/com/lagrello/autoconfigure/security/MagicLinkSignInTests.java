@@ -1,5 +1,7 @@
 package com.lagrello.autoconfigure.security;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,12 +14,16 @@ import com.lagrello.client.RetryPolicy;
 import jakarta.servlet.http.HttpSession;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -52,7 +58,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.springframework.security.config.Customizer.withDefaults;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -64,8 +69,10 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
  * auto-configured beans, and WireMock standing in for Lagrello. An unknown user's link
  * request is indistinguishable from a known one's; a good link signs in; a wrong or used
  * link is refused; Lagrello failing is an {@link AuthenticationServiceException}, never a
- * wrong link.
+ * wrong link, and a link request it fails goes to Spring Security's failure path, not to
+ * the servlet container.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MagicLinkSignInTests {
 
 	private static final String SLOW = "slow";
@@ -98,14 +105,26 @@ class MagicLinkSignInTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "503", "500", SLOW })
-	void lagrelloFailingOnALinkRequestIsAnAuthenticationServiceException(String answer) {
+	void lagrelloFailingOnALinkRequestGoesToTheLoginPageWithAnError(String answer, CapturedOutput output) {
 		lagrello.stubFor(post(urlEqualTo("/v1/users/known/email")).willReturn(answer(answer)));
-		run((mvc) -> {
-			Throwable failure = catchThrowable(() -> requestLink(mvc, "known"));
+		run((mvc) -> assertLinkRequestFailed(requestLink(mvc, "known"), output));
+	}
 
-			assertThat(authenticationServiceException(failure)).as("an AuthenticationServiceException in %s", failure)
-				.isNotNull();
-		});
+	@Test
+	void lagrelloRefusingTheConnectionOnALinkRequestGoesToTheLoginPageWithAnError(CapturedOutput output)
+			throws IOException {
+		String closed = "http://127.0.0.1:" + closedPort();
+		this.runner.withAllowBeanDefinitionOverriding(true)
+			.withBean(LagrelloClient.class, () -> client(closed))
+			.run((context) -> assertLinkRequestFailed(requestLink(mvc(context), "known"), output));
+	}
+
+	@Test
+	void aFailedLinkRequestGoesToTheConfiguredFailureUrl() {
+		lagrello.stubFor(post(urlEqualTo("/v1/users/known/email")).willReturn(error(503)));
+		this.runner.withPropertyValues("lagrello.security.magic-link.failure-url=/sign-in?unavailable")
+			.run((context) -> assertThat(requestLink(mvc(context), "known").getResponse().getRedirectedUrl())
+				.isEqualTo("/sign-in?unavailable"));
 	}
 
 	@Test
@@ -183,14 +202,42 @@ class MagicLinkSignInTests {
 	}
 
 	private void run(MvcTest test) {
-		this.runner.run((context) -> {
-			assertThat(context).hasNotFailed();
-			MockMvc mvc = MockMvcBuilders
-				.webAppContextSetup((WebApplicationContext) context.getSourceApplicationContext())
-				.apply(springSecurity())
-				.build();
-			test.run(mvc);
-		});
+		this.runner.run((context) -> test.run(mvc(context)));
+	}
+
+	private static MockMvc mvc(AssertableWebApplicationContext context) {
+		assertThat(context).hasNotFailed();
+		return MockMvcBuilders.webAppContextSetup((WebApplicationContext) context.getSourceApplicationContext())
+			.apply(springSecurity())
+			.build();
+	}
+
+	// Spring Security's failure path, as for a link that could not be redeemed: the
+	// login page with an error, the failure in the session, nothing of it in the answer,
+	// and one line in the log
+	private static void assertLinkRequestFailed(MvcResult result, CapturedOutput output) throws Exception {
+		MockHttpServletResponse response = result.getResponse();
+		assertThat(response.getStatus()).isEqualTo(302);
+		assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(response.getContentAsString()).isEmpty();
+		assertThat(headers(response).toString()).doesNotContainIgnoringCase("lagrello")
+			.doesNotContain("users/email/send")
+			.doesNotContain("sign-in-test-access-token");
+		HttpSession session = result.getRequest().getSession(false);
+		assertThat(session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION))
+			.isInstanceOf(AuthenticationServiceException.class);
+		assertThat(signedIn(session)).isNull();
+		assertThat(output.getOut().lines().filter((line) -> line.contains("No magic link sent")))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("WARN")
+			.contains("users/email/send")
+			.doesNotContain("sign-in-test-access-token");
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static MvcResult requestLink(MockMvc mvc, String username) throws Exception {
@@ -212,15 +259,6 @@ class MagicLinkSignInTests {
 		SecurityContext context = (session != null) ? (SecurityContext) session
 			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) : null;
 		return (context != null) ? context.getAuthentication() : null;
-	}
-
-	private static AuthenticationServiceException authenticationServiceException(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof AuthenticationServiceException serviceException) {
-				return serviceException;
-			}
-		}
-		return null;
 	}
 
 	private static ResponseDefinitionBuilder answer(String answer) {

@@ -151,6 +151,15 @@ class LagrelloTotpConfigurerTests {
 	}
 
 	@Test
+	void lagrelloRefusingTheConnectionStaysOutAndIsNotAWrongCode() throws Exception {
+		try (LagrelloClient down = LagrelloApi.client("http://127.0.0.1:" + LagrelloApi.closedPort());
+				TotpFactorApplication unreachable = new TotpFactorApplication(down.auth(),
+						TotpFactorApplication.DefaultChain.class)) {
+			assertLagrelloCouldNotAnswer(unreachable.mvc());
+		}
+	}
+
+	@Test
 	void theRightCodeGivesTheSessionANewIdAgainstSessionFixation() throws Exception {
 		lagrello.stubFor(LagrelloApi.verifyTotp("u-1").willReturn(LagrelloApi.user("u-1")));
 		MockHttpSession session = signInWithPassword();
@@ -236,9 +245,15 @@ class LagrelloTotpConfigurerTests {
 	}
 
 	private void assertLagrelloCouldNotAnswer() throws Exception {
-		MockHttpSession session = signInWithPassword();
+		assertLagrelloCouldNotAnswer(this.mvc);
+	}
 
-		MvcResult result = this.mvc.perform(post("/login/totp").param("code", "654321").with(csrf()).session(session))
+	// Spring Security's failure path, not a 500: the code page, saying the code could
+	// not be checked, and still signed in with the password only
+	private static void assertLagrelloCouldNotAnswer(MockMvc mvc) throws Exception {
+		MockHttpSession session = signInWithPassword(mvc);
+
+		MvcResult result = mvc.perform(post("/login/totp").param("code", "654321").with(csrf()).session(session))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/login/totp?unavailable"))
 			.andReturn();
@@ -246,13 +261,17 @@ class LagrelloTotpConfigurerTests {
 		assertThat(lastFailure(result)).isInstanceOf(AuthenticationServiceException.class)
 			.isNotInstanceOf(BadCredentialsException.class)
 			.hasMessageNotContaining("654321");
-		this.mvc.perform(get("/secret").session(session)).andExpect(redirectedUrl(CODE_PAGE));
-		assertThat(page("/login/totp?unavailable", session)).contains("could not be checked")
+		mvc.perform(get("/secret").session(session)).andExpect(redirectedUrl(CODE_PAGE));
+		assertThat(page(mvc, "/login/totp?unavailable", session)).contains("could not be checked")
 			.doesNotContain("Invalid code");
 	}
 
 	private String page(String url, MockHttpSession session) throws Exception {
-		return this.mvc.perform(get(url).session(session)).andReturn().getResponse().getContentAsString();
+		return page(this.mvc, url, session);
+	}
+
+	private static String page(MockMvc mvc, String url, MockHttpSession session) throws Exception {
+		return mvc.perform(get(url).session(session)).andReturn().getResponse().getContentAsString();
 	}
 
 	private MockHttpSession signInWithPassword() throws Exception {

@@ -1,6 +1,7 @@
 package com.lagrello.security.config;
 
 import com.lagrello.client.AuthClient;
+import com.lagrello.security.LagrelloOneTimeTokenService;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,8 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ott.RedirectOneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -131,6 +134,28 @@ final class TotpFactorApplication implements AutoCloseable {
 					.authenticated())
 				.formLogin(withDefaults())
 				.with(LagrelloTotpConfigurer.lagrelloTotp(), withDefaults())
+				.build();
+		}
+
+	}
+
+	/**
+	 * Form login and magic links without Spring Boot, with the failure path of a link
+	 * request going to an application page.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class MagicLinkChain {
+
+		static final String UNAVAILABLE_URL = "/login?unavailable";
+
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http, AuthClient auth) {
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.formLogin(withDefaults())
+				.oneTimeTokenLogin((ott) -> ott.tokenService(new LagrelloOneTimeTokenService(auth))
+					.tokenGenerationSuccessHandler(new RedirectOneTimeTokenGenerationSuccessHandler("/ott/sent")))
+				.with(LagrelloMagicLinkConfigurer.lagrelloMagicLinks(),
+						(links) -> links.failureHandler(new SimpleUrlAuthenticationFailureHandler(UNAVAILABLE_URL)))
 				.build();
 		}
 

@@ -1,6 +1,7 @@
 package com.lagrello.sample.login;
 
 import com.lagrello.security.LagrelloTotpAuthenticationProvider;
+import com.lagrello.security.config.LagrelloMagicLinkConfigurer;
 import com.lagrello.security.config.LagrelloTotpConfigurer;
 
 import org.springframework.context.annotation.Bean;
@@ -44,8 +45,12 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated());
 		http.formLogin(Customizer.withDefaults());
-		// Lagrello's magic links; a Lagrello that cannot answer is not a wrong link
+		// Lagrello's magic links; a Lagrello that cannot answer is not a wrong link, and
+		// a
+		// link it could not send goes to the same failure path as one it could not redeem
 		http.oneTimeTokenLogin((ott) -> ott.failureHandler(failures("/login?error")));
+		http.with(LagrelloMagicLinkConfigurer.lagrelloMagicLinks(),
+				(links) -> links.failureHandler(failures("/login?error")));
 		// Lagrello's TOTP code as the second factor: its code page, POST /login/totp
 		http.with(LagrelloTotpConfigurer.lagrelloTotp(), Customizer.withDefaults());
 		return http.build();

@@ -124,6 +124,18 @@ class MagicLinkTests {
 	}
 
 	@Test
+	void lagrelloAnswering503WhileSendingALinkShowsTheUnavailablePageAndSendsNoLink() throws Exception {
+		String username = signedUp("kim");
+		this.lagrello.failNext(HttpMethod.POST, 1, FakeFault.status(503));
+		requestLink(username).andExpect(redirectedUrl(SignInFailureHandler.UNAVAILABLE_URL))
+			.andExpect(unauthenticated());
+		assertThat(this.lagrello.magicLinks(username)).isEmpty();
+		// asked again once Lagrello answers, the link is sent
+		requestLink(username).andExpect(redirectedUrl("/ott/sent"));
+		assertThat(this.lagrello.magicLinks(username)).hasSize(1);
+	}
+
+	@Test
 	void theMailboxListsTheLinksSentToEachUser() throws Exception {
 		String username = signedUp("jan");
 		requestLink(username);

@@ -1,5 +1,10 @@
 package com.lagrello.sample.login;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import com.lagrello.client.TotpEnrollment;
@@ -69,7 +74,9 @@ class TotpTests {
 		String page = enrolled.getResponse().getContentAsString();
 		String secret = page.replaceAll("(?s).*<code class=\"secret\" id=\"secret\">([A-Z2-7=]+)</code>.*", "$1");
 		assertThat(secret).matches("[A-Z2-7]+=*");
-		assertThat(page).containsPattern("<img class=\"qr\" id=\"qr\" src=\"https://[^\"]+\"");
+		String qrImage = page.replaceAll("(?s).*<img class=\"qr\" id=\"qr\" src=\"([^\"]+)\".*", "$1");
+		assertThat(qrImage).startsWith(this.lagrello.baseUrl() + "/qr/");
+		assertShowsAPng(URI.create(qrImage));
 		assertThat(page).doesNotContainPattern("(href|src|action)=\"[^\"]*" + secret);
 		// shown once: the account page says TOTP is on, and a second POST shows nothing
 		this.mvc.perform(get("/account").session(this.session))
@@ -188,6 +195,16 @@ class TotpTests {
 	 * A redirect to a URL of this application that starts so (a saved request's is
 	 * absolute).
 	 */
+	// what a browser's <img> gets from the link: a PNG, without the application's token
+	private static void assertShowsAPng(URI image) throws Exception {
+		HttpResponse<byte[]> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(image).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue("image/png");
+		assertThat(response.body()).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n');
+	}
+
 	private static ResultMatcher redirectsTo(String pathStart) {
 		return header().string(HttpHeaders.LOCATION,
 				matchesPattern("(http://localhost)?" + Pattern.quote(pathStart) + ".*"));

@@ -2,6 +2,7 @@ package com.lagrello.sample.login.browser;
 
 import com.lagrello.sample.login.TestUsers;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -131,6 +132,16 @@ final class SampleSite {
 
 	WebElement waitFor(By element) {
 		return wait(ExpectedConditions.visibilityOfElementLocated(element));
+	}
+
+	/**
+	 * Waits until the image has loaded and has pixels: a link that does not resolve never
+	 * gets there.
+	 */
+	void waitForImage(By image) {
+		wait((driver) -> (Boolean) ((JavascriptExecutor) driver).executeScript(
+				"const image = arguments[0]; return image.complete && image.naturalWidth > 0;",
+				driver.findElement(image)));
 	}
 
 	void waitForText(By element, String text) {

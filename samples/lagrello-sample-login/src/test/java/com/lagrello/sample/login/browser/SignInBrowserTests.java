@@ -134,10 +134,14 @@ class SignInBrowserTests {
 		String secret = this.site.enableTotp();
 		assertThat(secret).matches("[A-Z2-7]+=*");
 		assertThat(this.site.driver().getCurrentUrl()).doesNotContain(secret);
-		// the QR code is Lagrello's link (qrImage), not one of this application's
-		assertThat(this.site.driver().findElement(By.id("qr")).getAttribute("src")).startsWith("https://")
+		// the QR code is Lagrello's link (qrImage), not one of this application's, and
+		// shows: the fake serves its image itself
+		assertThat(this.site.driver().findElement(By.id("qr")).getAttribute("src"))
+			.startsWith(this.lagrello.baseUrl().toString())
 			.doesNotStartWith(this.site.home())
 			.doesNotContain(secret);
+		this.site.waitForImage(By.id("qr"));
+		chromium.screenshot();
 		this.site.signOut();
 		return username;
 	}

@@ -1,0 +1,38 @@
+package com.lagrello.security.web;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rule for the URLs sign-in redirects the browser to after a magic-link request (the
+ * "sent" page, the failure page): a path of this application, never another host. An
+ * absolute URL ({@code https://other.example}), a protocol-relative one
+ * ({@code //other.example}, or {@code /\other.example}, which browsers read the same) or
+ * a value without a leading {@code /} would make the application an open redirect or send
+ * the browser somewhere relative to the page it came from.
+ */
+public final class ApplicationPaths {
+
+	/** What a valid value is, for the messages that refuse one. */
+	public static final String REQUIREMENT = "a path of this application: starting with a single '/', "
+			+ "without a scheme or host, whitespace or control characters";
+
+	private ApplicationPaths() {
+	}
+
+	/**
+	 * Whether a URL is a path of this application to redirect to.
+	 * @param url the URL
+	 * @return {@code true} if it starts with one {@code /} that is not followed by
+	 * another {@code /} or a {@code \}, and holds no whitespace or control character
+	 */
+	public static boolean isApplicationPath(@Nullable String url) {
+		if (url == null || !url.startsWith("/")) {
+			return false;
+		}
+		if (url.length() > 1 && (url.charAt(1) == '/' || url.charAt(1) == '\\')) {
+			return false;
+		}
+		return url.chars().noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c));
+	}
+
+}
