@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * {@code 401} when the header is missing or malformed, {@code 403} for an unknown
  * token;</li>
  * <li>{@code POST /v1/tokens} needs a token with {@code ADMIN}, takes
- * {@code {"tokenName": ..., "permissions": [...]}} (name 1 to 128 characters; READ, WRITE
- * or ADMIN), always grants {@code READ}, and answers {@code 200} with the new token,
- * whose key can authenticate from then on;</li>
+ * {@code {"tokenName": ..., "permissions": [...]}} (name 1 to 128 code points; READ,
+ * WRITE or ADMIN), always grants {@code READ}, and answers {@code 200} with the new
+ * token, whose key can authenticate from then on;</li>
  * <li>{@code GET /v1/tokens?page=&size=} pages the tokens in creation order: page from 0
  * (the first when absent), size from 1 to 20 (20 when absent), with absolute
  * {@code paging.next} and {@code paging.previous} links on {@link #baseUrl()}, or
@@ -38,8 +38,8 @@ import org.jspecify.annotations.Nullable;
  * too: there {@code 401} means a wrong TOTP code or magic-link token. Changes there need
  * a token with {@code WRITE};</li>
  * <li>{@code POST /v1/users} takes {@code {"userId": ..., "email": ...}} (id 1 to 128
- * characters, e-mail optional) and answers {@code 201} with the user, {@code 409} when it
- * exists; {@code GET}, {@code PATCH} ({@code {"email": ...}}) and {@code DELETE}
+ * code points, e-mail optional) and answers {@code 201} with the user, {@code 409} when
+ * it exists; {@code GET}, {@code PATCH} ({@code {"email": ...}}) and {@code DELETE}
  * ({@code 204}) of {@code /v1/users/{userId}} answer {@code 404} for an unknown
  * user;</li>
  * <li>{@code POST /v1/users/{userId}/totp} with {@code {"enable": true}} gives the user a
@@ -231,7 +231,7 @@ public final class FakeLagrello implements AutoCloseable {
 
 	/**
 	 * Adds a user to the fake's tenant, as {@code POST /v1/users} does.
-	 * @param userId the user's id, 1 to 128 characters, not blank
+	 * @param userId the user's id, 1 to 128 characters (code points), not blank
 	 * @param email the user's e-mail address, or {@code null} for none
 	 * @return the user
 	 * @throws IllegalArgumentException if the id or e-mail address is invalid, or a user
@@ -239,8 +239,8 @@ public final class FakeLagrello implements AutoCloseable {
 	 */
 	public FakeUser addUser(String userId, @Nullable String email) {
 		if (userId == null || !UsersApi.isUserId(userId)) {
-			throw new IllegalArgumentException("userId must be 1 to " + UsersApi.MAX_USER_ID_LENGTH
-					+ " characters and not blank, but is " + userId);
+			throw new IllegalArgumentException(
+					LimitedNames.rule("userId", UsersApi.MAX_USER_ID_LENGTH) + ", but is " + userId);
 		}
 		if (email != null && !UsersApi.isEmail(email)) {
 			throw new IllegalArgumentException("email must be an e-mail address, but is " + email);

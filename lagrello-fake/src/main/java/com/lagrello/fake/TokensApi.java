@@ -135,9 +135,9 @@ final class TokensApi {
 			throw Refusal.badRequest("tokenName is required and must be a string");
 		}
 		String name = node.stringValue();
-		if (name.isBlank() || name.length() > MAX_TOKEN_NAME_LENGTH) {
-			throw Refusal.badRequest("tokenName must be 1 to " + MAX_TOKEN_NAME_LENGTH
-					+ " characters and not blank, but has " + name.length());
+		if (!LimitedNames.isName(name, MAX_TOKEN_NAME_LENGTH)) {
+			throw Refusal.badRequest(
+					LimitedNames.rule("tokenName", MAX_TOKEN_NAME_LENGTH) + ", but has " + LimitedNames.length(name));
 		}
 		return name;
 	}

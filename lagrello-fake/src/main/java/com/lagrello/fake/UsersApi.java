@@ -42,7 +42,7 @@ final class UsersApi {
 		JsonNode body = Requests.jsonObject(request, "userId and email");
 		String userId = Requests.optionalString(body, "userId");
 		if (userId == null || !isUserId(userId)) {
-			throw Refusal.badRequest("userId is required, 1 to " + MAX_USER_ID_LENGTH + " characters and not blank");
+			throw Refusal.badRequest(LimitedNames.rule("userId", MAX_USER_ID_LENGTH));
 		}
 		FakeUser user = new FakeUser(userId, email(body));
 		if (!this.users.add(user)) {
@@ -111,10 +111,11 @@ final class UsersApi {
 	}
 
 	/**
-	 * Whether a user id is one the API takes: 1 to 128 characters, not blank.
+	 * Whether a user id is one the API takes: 1 to 128 characters (code points), not
+	 * blank.
 	 */
 	static boolean isUserId(String userId) {
-		return !userId.isBlank() && userId.length() <= MAX_USER_ID_LENGTH;
+		return LimitedNames.isName(userId, MAX_USER_ID_LENGTH);
 	}
 
 	/**

@@ -107,6 +107,26 @@ class FakeLagrelloTests {
 	}
 
 	@Test
+	void aTokenNameOf128EmojiIsTakenAsTheApiCountsCodePointsAnd129Refused() {
+		String emoji128 = "\uD83D\uDE00".repeat(128);
+
+		HttpResponse<String> created = this.http.send("POST", "/v1/tokens", "test-admin-token",
+				"{\"tokenName\":\"" + emoji128 + "\"}");
+
+		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(created.body()).get("tokenName").stringValue()).isEqualTo(emoji128);
+		for (String tooLong : new String[] { "\uD83D\uDE00".repeat(129), "x".repeat(129) }) {
+			HttpResponse<String> refused = this.http.send("POST", "/v1/tokens", "test-admin-token",
+					"{\"tokenName\":\"" + tooLong + "\"}");
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(JSON.readTree(refused.body()).get("errorType").stringValue()).isEqualTo("BAD_REQUEST");
+		}
+		assertThat(this.lagrello.tokens()).extracting(FakeToken::tokenName)
+			.contains(emoji128)
+			.doesNotContain("\uD83D\uDE00".repeat(129), "x".repeat(129));
+	}
+
+	@Test
 	void statusFaultAnswersTheStatusWithItsNameAndRetryAfterWithoutApplyingTheRequest() {
 		this.lagrello.failNext("post", 1, Fault.status(429).retryAfter(Duration.ofMillis(1500)));
 

@@ -1,6 +1,8 @@
 package com.lagrello.fake;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +85,32 @@ class FakeLagrelloUsersTests {
 		assertThat(this.http.send("POST", "/v1/users", ADMIN, "{\"userId\":\"" + "x".repeat(128) + "\"}").statusCode())
 			.isEqualTo(201);
 		assertThat(this.lagrello.users()).hasSize(1);
+	}
+
+	@Test
+	void aUserIdOf128EmojiIsTakenAsTheApiCountsCodePointsAnd129Refused() {
+		String emoji128 = "\uD83D\uDE00".repeat(128);
+
+		HttpResponse<String> created = this.http.send("POST", "/v1/users", ADMIN, "{\"userId\":\"" + emoji128 + "\"}");
+
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(JSON.readTree(created.body()).get("userId").stringValue()).isEqualTo(emoji128);
+		assertThat(
+				this.http.get("/v1/users/" + URLEncoder.encode(emoji128, StandardCharsets.UTF_8), ADMIN).statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> refused = this.http.send("POST", "/v1/users", ADMIN,
+				"{\"userId\":\"" + "\uD83D\uDE00".repeat(129) + "\"}");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(errorType(refused)).isEqualTo("BAD_REQUEST");
+		assertThat(this.lagrello.users()).extracting(FakeUser::userId).containsExactly(emoji128);
+	}
+
+	@Test
+	void addUserTakesAnIdOf128EmojiAndRefuses129() {
+		String emoji128 = "\uD83D\uDE00".repeat(128);
+
+		assertThat(this.lagrello.addUser(emoji128, null).userId()).isEqualTo(emoji128);
+		assertThatIllegalArgumentException().isThrownBy(() -> this.lagrello.addUser("\uD83D\uDE00".repeat(129), null));
 	}
 
 	@Test
