@@ -70,10 +70,13 @@ final class ApiCalls {
 			.defaultHeaders((headers) -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)))
 			// request details would log the Authorization header
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
+			// first: the application's filters may make a request anew without its
+			// attributes
+			.filters((filters) -> filters.add(0, SecretUrl.INTO_CONTEXT))
 			.filter(JsonByDefault.FILTER);
 		if (options.clientConnector() != null) {
 			// the real URL of a request with a secret is only the connector's to see
-			builder.clientConnector(new UnmaskingConnector(options.clientConnector())).filter(SecretUrl.TO_CONNECTOR);
+			builder.clientConnector(new UnmaskingConnector(options.clientConnector()));
 		}
 		else {
 			// the builder's own connector: the last filter restores the URL, and the

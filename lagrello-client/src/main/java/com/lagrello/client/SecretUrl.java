@@ -21,11 +21,12 @@ import org.springframework.web.util.UriUtils;
  * trace, its exception messages, and the {@code HTTP <method> <url>} line its exchange
  * function logs at {@code DEBUG}.
  * <p>
- * The secret URL travels with the request as its attribute {@link #ATTRIBUTE} up to the
- * client's last filter, then to the connector in the Reactor context of the exchange
- * alone: no registry to clean up, nothing shared between requests, and the answer's
- * decoding sees the caller's context as it would without a secret (a context with an
- * entry costs Spring's JSON decoder a map of hints per answer).
+ * The secret URL is the request's attribute {@link #ATTRIBUTE}, which the client's first
+ * filter puts in the Reactor context of the exchange alone (the filters and the
+ * connector): no registry to clean up, nothing shared between requests, no filter of the
+ * application can lose it by making the request anew without its attributes, and the
+ * answer's decoding sees the caller's context as it would without a secret (a context
+ * with an entry costs Spring's JSON decoder a map of hints per answer).
  *
  * @param masked the URL WebClient sees
  * @param real the URL sent
@@ -38,11 +39,12 @@ record SecretUrl(URI masked, URI real) {
 	private static final Object KEY = SecretUrl.class;
 
 	/**
-	 * Hands the secret URL of a request on to the client's own connector
-	 * ({@link UnmaskingConnector}), in the context of the exchange: the last of the
-	 * client's filters.
+	 * Hands the secret URL of a request on to the rest of its exchange, in its context,
+	 * where the client's own connector ({@link UnmaskingConnector}) or {@link #FILTER}
+	 * reads it: the first of the client's filters, before the application's, which may
+	 * make the request anew without its attributes.
 	 */
-	static final ExchangeFilterFunction TO_CONNECTOR = (request, next) -> {
+	static final ExchangeFilterFunction INTO_CONTEXT = (request, next) -> {
 		SecretUrl secret = of(request);
 		return (secret != null) ? secret.carriedBy(next.exchange(request)) : next.exchange(request);
 	};
@@ -53,7 +55,8 @@ record SecretUrl(URI masked, URI real) {
 	 * client's filters, so the other filters see the mask; WebClient's exchange function,
 	 * after every filter, then logs the real URL at {@code DEBUG}.
 	 */
-	static final ExchangeFilterFunction FILTER = (request, next) -> next.exchange(unmasked(request));
+	static final ExchangeFilterFunction FILTER = (request, next) -> Mono
+		.deferContextual((context) -> next.exchange(unmasked(request, context)));
 
 	/**
 	 * Returns an exchange that carries this URL to the connector.
@@ -102,12 +105,8 @@ record SecretUrl(URI masked, URI real) {
 		return (request.attributes().get(ATTRIBUTE) instanceof SecretUrl secret) ? secret : null;
 	}
 
-	private static ClientRequest unmasked(ClientRequest request) {
-		SecretUrl secret = of(request);
-		if (secret == null) {
-			return request;
-		}
-		URI url = secret.unmask(request.url());
+	private static ClientRequest unmasked(ClientRequest request, ContextView context) {
+		URI url = unmasked(context, request.url());
 		return (url == request.url()) ? request : ClientRequest.from(request).url(url).build();
 	}
 

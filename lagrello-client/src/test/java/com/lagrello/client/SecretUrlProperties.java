@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * For every secret a URL carries (a token's key as a path segment, a code or magic-link
  * token as a query value): WebClient sees the URL with the secret masked, and the
  * client's connector, or the last filter in front of a connector that is not the
- * client's, hands on exactly the URL the client would build for that secret.
+ * client's, hands on exactly the URL the client would build for that secret, from the
+ * context the client's first filter puts it in.
  */
 class SecretUrlProperties {
 
@@ -80,16 +81,16 @@ class SecretUrlProperties {
 			.build();
 		AtomicReference<URI> sent = new AtomicReference<>();
 
-		SecretUrl.FILTER.filter(request, (handed) -> {
+		SecretUrl.INTO_CONTEXT.filter(request, (carried) -> SecretUrl.FILTER.filter(carried, (handed) -> {
 			sent.set(handed.url());
 			return Mono.<ClientResponse>empty();
-		}).block();
+		})).block();
 
 		assertThat(sent.get()).isEqualTo(url.real());
 	}
 
 	@Property(tries = 200)
-	void theLastFilterHandsTheRealUrlToTheClientsConnector(@ForAll("secrets") String key) {
+	void theFirstFilterHandsTheRealUrlToTheClientsConnector(@ForAll("secrets") String key) {
 		SecretUrl url = SecretUrl.of(UrlTemplate.of(URIS, WebClientTokensClient.TOKEN_PATH), key, Secrets.mask(key));
 		ClientRequest request = ClientRequest.create(HttpMethod.DELETE, url.masked())
 			.attribute(SecretUrl.ATTRIBUTE, url)
@@ -97,7 +98,7 @@ class SecretUrlProperties {
 		AtomicReference<URI> handed = new AtomicReference<>();
 		AtomicReference<URI> sent = new AtomicReference<>();
 
-		SecretUrl.TO_CONNECTOR.filter(request, (next) -> {
+		SecretUrl.INTO_CONTEXT.filter(request, (next) -> {
 			handed.set(next.url());
 			return new UnmaskingConnector(recording(sent)).connect(next.method(), next.url(), (each) -> Mono.empty())
 				.then(Mono.<ClientResponse>empty());
@@ -119,7 +120,7 @@ class SecretUrlProperties {
 			sent.set(handed);
 			return Mono.<ClientResponse>empty();
 		}).block();
-		SecretUrl.TO_CONNECTOR.filter(request, (handed) -> {
+		SecretUrl.INTO_CONTEXT.filter(request, (handed) -> {
 			handedOn.set(handed);
 			return Mono.<ClientResponse>empty();
 		}).block();

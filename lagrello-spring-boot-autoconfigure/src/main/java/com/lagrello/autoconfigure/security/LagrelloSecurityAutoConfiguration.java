@@ -67,17 +67,22 @@ public final class LagrelloSecurityAutoConfiguration {
 			return new RedirectOneTimeTokenGenerationSuccessHandler(properties.getMagicLink().getSentUrl());
 		}
 
-		// Spring Security 7 applies Customizer<HttpSecurity> beans to every HttpSecurity
-		// it
-		// hands out: the failure path reaches the chains of
-		// oneTimeTokenLogin(withDefaults())
-		// without a line of the application's own
-		@Bean
+		// a class of its own: spring-security-config is optional, and a bean method whose
+		// return type is missing would fail the introspection of the whole class
+		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(HttpSecurity.class)
-		Customizer<HttpSecurity> lagrelloMagicLinkFailureCustomizer(LagrelloSecurityProperties properties) {
-			String failureUrl = properties.getMagicLink().getFailureUrl();
-			return (http) -> http.with(LagrelloMagicLinkConfigurer.lagrelloMagicLinks(),
-					(links) -> links.failureUrl(failureUrl));
+		static class MagicLinkFailureConfiguration {
+
+			// Spring Security 7 applies Customizer<HttpSecurity> beans to every
+			// HttpSecurity it hands out: the failure path reaches the chains of
+			// oneTimeTokenLogin(withDefaults()) without a line of the application's own
+			@Bean
+			Customizer<HttpSecurity> lagrelloMagicLinkFailureCustomizer(LagrelloSecurityProperties properties) {
+				String failureUrl = properties.getMagicLink().getFailureUrl();
+				return (http) -> http.with(LagrelloMagicLinkConfigurer.lagrelloMagicLinks(),
+						(links) -> links.failureUrl(failureUrl));
+			}
+
 		}
 
 	}
