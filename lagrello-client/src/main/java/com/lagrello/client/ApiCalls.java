@@ -152,9 +152,25 @@ final class ApiCalls {
 	 * @return the call
 	 */
 	<T> Mono<T> call(Operation operation, HttpMethod method, SecretUrl url, String secret, Class<T> answer) {
-		String encoded = UriUtils.encode(secret, StandardCharsets.UTF_8);
-		return call(operation, (attempt) -> exchange(operation, attempt.alsoRedacting(secret, encoded), method,
-				url.masked(), url, null, answer));
+		return call(operation, (attempt) -> exchange(operation, attempt, method, url, secret, answer));
+	}
+
+	/**
+	 * One attempt's exchange of a request whose URL carries a secret: the secret is
+	 * masked in everything WebClient sees and redacted, as given and encoded, from
+	 * whatever the answer says.
+	 * @param operation the operation
+	 * @param attempt the attempt
+	 * @param method the request's method
+	 * @param url the request's URL
+	 * @param secret the secret the URL carries
+	 * @param answer the type of the answer's body, {@code Void} for none
+	 * @return the exchange
+	 */
+	<T> Mono<T> exchange(Operation operation, Attempt attempt, HttpMethod method, SecretUrl url, String secret,
+			Class<T> answer) {
+		Attempt redacting = attempt.alsoRedacting(secret, UriUtils.encode(secret, StandardCharsets.UTF_8));
+		return exchange(operation, redacting, method, url.masked(), url, null, answer);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -2,16 +2,13 @@ package com.lagrello.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.lagrello.client.blocking.BlockingTokensClientAdapter;
 import com.lagrello.client.bulk.BatchAccessTokens;
 import com.lagrello.client.bulk.BulkDelete;
 import com.lagrello.client.call.AnswerRule;
-import com.lagrello.client.call.Attempt;
 import com.lagrello.client.call.CallCoordination;
-import com.lagrello.client.call.ErrorAnswers;
 import com.lagrello.client.call.Operation;
 import com.lagrello.client.call.RetryRule;
 import com.lagrello.client.paging.PageLinks;
@@ -22,12 +19,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.HttpMethod;
 
 /**
- * {@link TokensClient} on Spring's {@link WebClient}. Immutable and thread-safe; build
+ * {@link TokensClient} on Spring's {@code WebClient}. Immutable and thread-safe; build
  * one with {@link TokensClient#builder()}, derive one with {@link #mutate()}.
  * <p>
  * Every request is observed under a URI template ({@code /v1/tokens},
@@ -37,9 +32,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  * connector.
  */
 public final class WebClientTokensClient implements TokensClient, AutoCloseable {
-
-	/** The request attribute WebClient reads the observed URI template from. */
-	static final String URI_TEMPLATE_ATTRIBUTE = ApiCalls.URI_TEMPLATE_ATTRIBUTE;
 
 	static final String TOKENS_PATH = "/v1/tokens";
 
@@ -62,8 +54,6 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final ClientOptions settings;
 
-	private final WebClient webClient;
-
 	private final String tokensUrl;
 
 	private final PageLinks pageLinks;
@@ -80,7 +70,6 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	WebClientTokensClient(ApiCalls calls) {
 		this.calls = calls;
 		this.settings = calls.options();
-		this.webClient = calls.webClient();
 		this.tokensUrl = this.settings.baseUrl() + TOKENS_PATH;
 		this.pageLinks = new PageLinks(this.settings.baseUrl(), this.settings.rebasePageLinks());
 		this.pages = new TokenPages(this.pageLinks, this.settings.maxPages(), this.settings.paginationConcurrency(),
@@ -92,16 +81,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		if (request == null) {
 			return Mono.error(new LagrelloInvalidArgumentException("request", "request must not be null"));
 		}
-		return call(CREATE, (attempt) -> this.webClient.post()
-			.uri(TOKENS_PATH)
-			.attribute(URI_TEMPLATE_ATTRIBUTE, CREATE.uriTemplate())
-			.httpRequest(attempt.authorization())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(request)
-			.retrieve()
-			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException(attempt, response))
-			.bodyToMono(Token.class)
-			.switchIfEmpty(noBody(CREATE)));
+		return this.calls.call(CREATE, HttpMethod.POST, this.calls.expand(TOKENS_PATH), request, Token.class);
 	}
 
 	@Override
@@ -162,29 +142,11 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private Mono<Void> deleteChecked(String tokenId) {
 		SecretUrl url = SecretUrl.of(this.calls.template(TOKEN_PATH), tokenId, Secrets.mask(tokenId));
-		return call(DELETE,
+		return this.calls.call(DELETE,
 				(attempt) -> Mono.deferContextual((context) -> isAccessTokenOfBatch(context, tokenId)
 						? Mono.error(new LagrelloException("tokens/delete was not sent: the token to delete is an "
 								+ "access token the client authenticated with during this deleteAll"))
-						: this.webClient.delete()
-							.uri(url.masked())
-							.attribute(URI_TEMPLATE_ATTRIBUTE, DELETE.uriTemplate())
-							.attribute(SecretUrl.ATTRIBUTE, url)
-							.httpRequest(attempt.authorization())
-							.retrieve()
-							.onStatus(WebClientTokensClient::isNotSuccess,
-									(response) -> ErrorAnswers
-										.toException(attempt.alsoRedacting(tokenId, lastSegment(url.real())), response))
-							.toBodilessEntity()
-							.then()));
-	}
-
-	/**
-	 * The last path segment of a URL, encoded: the form of a secret a server may echo.
-	 */
-	private static String lastSegment(URI url) {
-		String path = url.getRawPath();
-		return path.substring(path.lastIndexOf('/') + 1);
+						: this.calls.exchange(DELETE, attempt, HttpMethod.DELETE, url, tokenId, Void.class)));
 	}
 
 	/**
@@ -246,29 +208,10 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	 * sees.
 	 */
 	private Mono<TokenList> retrievePage(URI page, PageTurn turn) {
-		Mono<TokenList> call = call(LIST, (attempt) -> this.webClient.get()
-			.uri(page)
-			.attribute(URI_TEMPLATE_ATTRIBUTE, LIST.uriTemplate())
-			.httpRequest(attempt.authorization())
-			.retrieve()
-			.onStatus(WebClientTokensClient::isNotSuccess, (response) -> ErrorAnswers.toException(attempt, response))
-			.bodyToMono(TokenList.class)
-			.switchIfEmpty(noBody(LIST)));
+		Mono<TokenList> call = this.calls.call(LIST, HttpMethod.GET, page, null, TokenList.class);
 		// a page in its turn is a call on its own (CallCoordination.NONE): no context
 		return (turn == PageTurn.NOW) ? call
 				: call.contextWrite(new CallCoordination(turn.onRetryAfter(), turn.due())::into);
-	}
-
-	private <T> Mono<T> call(Operation operation, Function<Attempt, Mono<T>> exchange) {
-		return this.calls.call(operation, exchange);
-	}
-
-	private static <T> Mono<T> noBody(Operation operation) {
-		return ApiCalls.noBody(operation);
-	}
-
-	private static boolean isNotSuccess(HttpStatusCode status) {
-		return ApiCalls.isNotSuccess(status);
 	}
 
 	/**
