@@ -40,10 +40,6 @@ final class Drain {
 		return this.gate;
 	}
 
-	VisitedLinks visited() {
-		return this.visited;
-	}
-
 	/**
 	 * Counts what a page delivered against downstream demand.
 	 */
@@ -80,21 +76,39 @@ final class Drain {
 	}
 
 	/**
-	 * The link as the cycle guard sees it: a page-number link in the client's own
-	 * spelling, whatever the server's order of parameters, so that a link back to a page
-	 * fetched by number is a cycle.
+	 * Records that a page is about to be asked for: by the page it names when the link is
+	 * a page-number link of the listing, whatever the server's order of parameters, so
+	 * that a link back to a page fetched by number is a cycle.
+	 * @throws LagrelloPagingException if it was asked for before, or it would be one page
+	 * too many
 	 */
-	URI visitKey(URI link) {
+	void visit(URI link) {
 		// keyed alike at every concurrency: one server, one way of paging it; the
 		// fragment never reaches the server
-		URI sent = (link.getRawFragment() == null) ? link
-				: URI.create(link.toString().substring(0, link.toString().indexOf('#')));
-		PageNumber number = pageNumberOf(sent);
-		if (number == null || PageNumber.isOwnSpelling(sent)) {
-			// not a page-number link, or one in the client's own spelling already
-			return sent;
+		PageNumber number = pageNumberOf((link.getRawFragment() == null) ? link
+				: URI.create(link.toString().substring(0, link.toString().indexOf('#'))));
+		if (number != null) {
+			this.visited.visit(number);
 		}
-		return number.link();
+		else {
+			this.visited.visit(link);
+		}
+	}
+
+	/**
+	 * Records that a page fetched by number is about to be asked for.
+	 * @throws LagrelloPagingException if it was asked for before, or it would be one page
+	 * too many
+	 */
+	void visit(PageNumber page) {
+		this.visited.visit(page);
+	}
+
+	/**
+	 * Returns how many more pages may be visited.
+	 */
+	int remaining() {
+		return this.visited.remaining();
 	}
 
 }

@@ -104,8 +104,8 @@ final class LinkFollower {
 		}
 		PageNumber first = this.numberedFirst;
 		this.numberedFirst = null;
-		PageNumber named = (first != null && this.drain.visited().remaining() > 0)
-				? this.drain.pageNumberOf(page.paging().next()) : null;
+		PageNumber named = (first != null && this.drain.remaining() > 0) ? this.drain.pageNumberOf(page.paging().next())
+				: null;
 		if (named != null && first.isFollowedBy(named)) {
 			this.handover = named;
 			sink().complete();
@@ -128,7 +128,7 @@ final class LinkFollower {
 
 	private void follow(URI link) {
 		try {
-			this.drain.visited().visit(this.drain.visitKey(link));
+			this.drain.visit(link);
 		}
 		catch (LagrelloPagingException refused) {
 			refuseWhenNeeded(refused);

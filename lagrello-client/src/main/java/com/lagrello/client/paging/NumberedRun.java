@@ -72,7 +72,7 @@ final class NumberedRun {
 		this.fetch = fetch;
 		this.concurrency = concurrency;
 		this.from = from;
-		this.limit = drain.visited().remaining();
+		this.limit = drain.remaining();
 		this.turns = new PageTurns(from.page());
 	}
 
@@ -100,7 +100,7 @@ final class NumberedRun {
 				return;
 			}
 			TokenList page = numbered.answer();
-			this.drain.visited().visit(numbered.page().link());
+			this.drain.visit(numbered.page());
 			this.drain.received(page);
 			sink.next(page);
 			// where numbered paging stops (the maximum of pages, say), the link that was

@@ -43,10 +43,17 @@ record Origin(String scheme, String host, int port) {
 	}
 
 	/**
-	 * Whether a request to the URL goes to this origin.
+	 * Whether a request to the URL goes to this origin. Compared in place, without the
+	 * lower-cased copies {@link #of(URI)} makes: every link of a drain is checked.
 	 */
 	boolean isOriginOf(URI url) {
-		return equals(of(url));
+		return this.scheme.equalsIgnoreCase(orEmpty(url.getScheme()))
+				&& this.host.equalsIgnoreCase(orEmpty(url.getHost()))
+				&& this.port == effectivePort(this.scheme, url.getPort());
+	}
+
+	private static String orEmpty(@Nullable String text) {
+		return (text != null) ? text : "";
 	}
 
 	@Override

@@ -109,16 +109,6 @@ record PageNumber(URI tokens, long page, int size) {
 	}
 
 	/**
-	 * Whether a link that asks for this page spells it as the client does
-	 * ({@link #query()}): of the spellings {@link #of(URI, URI)} reads, the one that
-	 * names the page first, its numbers being written as the client writes them.
-	 */
-	static boolean isOwnSpelling(URI pageNumberLink) {
-		String query = pageNumberLink.getRawQuery();
-		return query != null && query.startsWith("page=");
-	}
-
-	/**
 	 * Whether a link asks for exactly this page: the same URL and parameters, in any
 	 * order.
 	 */

@@ -60,6 +60,18 @@ class VisitedLinksProperties {
 		assertThatNoException().isThrownBy(() -> visited.visit(URI.create(swapped)));
 	}
 
+	@Property(tries = 100)
+	void theMessageOfACycleShowsNeitherTheUserInfoNorTheQuery(@ForAll("links") String link) {
+		VisitedLinks visited = new VisitedLinks(10);
+		URI uri = URI.create(link);
+		URI withUserInfo = URI.create(uri.getScheme() + "://someone:s3cret@" + uri.getRawAuthority() + uri.getRawPath()
+				+ "?" + uri.getRawQuery());
+		visited.visit(withUserInfo);
+		assertThatExceptionOfType(LagrelloPagingException.class).isThrownBy(() -> visited.visit(withUserInfo))
+			.withMessageNotContaining("s3cret")
+			.withMessageNotContaining(uri.getRawQuery());
+	}
+
 	@Provide
 	Arbitrary<String> links() {
 		Arbitrary<String> scheme = Arbitraries.of("http", "https");
