@@ -58,10 +58,13 @@ public final class OperationObservations {
 
 	/**
 	 * Observes a call, given the trace that its attempts and waits report to.
+	 * @param operation the API's operation id
+	 * @param call makes the call, lazily: nothing happens until it is subscribed to
+	 * @return the observed call
 	 */
 	public <T> Mono<T> observe(String operation, Function<CallTrace, Mono<T>> call) {
 		if (this.registry.isNoop()) {
-			return Mono.defer(() -> call.apply(CallTrace.NONE));
+			return call.apply(CallTrace.NONE);
 		}
 		return Mono.deferContextual((context) -> {
 			// the parent is the one in the Reactor context, else the thread's current
