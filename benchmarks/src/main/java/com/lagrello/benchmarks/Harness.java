@@ -34,7 +34,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <li>{@code latency [runs] [pages] [tokens]}: {@link LatencyScenarios}, drains and bulk
  * deletes against answers 20 ms late;</li>
  * <li>{@code cpu [rounds] [pages] [drains]}: {@link CpuPerPage}, the client event loops'
- * CPU time per page of a drain, each contender's drains interleaved in one JVM;</li>
+ * CPU time per page of a drain and the drains a second, each contender's drains
+ * interleaved in one JVM;</li>
  * <li>{@code totp-blocking [callers] [warm-ups] [runs]}: {@link BlockingTotpCallers}, the
  * blocking {@code verifyTotp} from many callers at once;</li>
  * <li>{@code summarize <jmh json>...}: a table of JMH's figures of every round, and the
