@@ -285,4 +285,27 @@ class HostilePageLinksTests {
 		}
 	}
 
+	/**
+	 * Numbered paging hands over to the server's cursor links, and a cursor page links
+	 * back to a page fetched by number, in another order of its parameters and with a
+	 * fragment: the same page again, refused, at every concurrency.
+	 */
+	@ParameterizedTest(name = "concurrency {0}")
+	@ValueSource(ints = { 1, 2, 4 })
+	void aCursorLinkBackToAPageFetchedByNumberIsACycle(int concurrency) {
+		try (ScriptedPageServer server = new ScriptedPageServer(DELAY)) {
+			server.page("/v1/tokens?size=1", "p0", "/v1/tokens?page=1&size=1")
+				.page("/v1/tokens?page=1&size=1", "p1", "/v1/tokens?page=2&size=1")
+				.page("/v1/tokens?page=2&size=1", "p2", "/v1/tokens?cursor=c3")
+				.page("/v1/tokens?cursor=c3", "c3", "/v1/tokens?size=1&page=1#again")
+				.page("/v1/tokens?size=1&page=1", "p1", "/v1/tokens?page=2&size=1");
+
+			Outcome outcome = drain(clients.add(builder(server.baseUrl(), concurrency).build()).listAll(1));
+
+			assertThat(outcome.names()).as("each token once").containsExactly("p0-1", "p1-1", "p2-1", "c3-1");
+			assertThat(outcome.failure()).isInstanceOf(LagrelloPagingException.class).hasMessageContaining("cycle");
+			assertThat(server.uris()).as("page 1 is not asked for again").doesNotContain("/v1/tokens?size=1&page=1");
+		}
+	}
+
 }

@@ -2,6 +2,7 @@ package com.lagrello.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -18,6 +19,7 @@ import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -180,6 +182,23 @@ class OperationObservationTests {
 
 		assertThat(elsewhere).hasNumberOfObservationsWithNameEqualTo("lagrello.client.operations", 0);
 		assertThat(Observation.NOOP.isNoop()).isTrue();
+	}
+
+	@Test
+	void withoutARegistryACallReadsNoTokenAndSendsNothingUntilSubscribedAndEachSubscriptionIsACall() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(okJson(ApiExamples.page("a", 1, null))));
+		AtomicInteger tokenReads = new AtomicInteger();
+		TokensClient unobserved = clients
+			.add(TestClients.builder(api).accessToken(() -> "token-" + tokenReads.incrementAndGet()).build());
+
+		Mono<TokenList> page = unobserved.listPage(0, 1);
+
+		assertThat(tokenReads).hasValue(0);
+		assertThat(api.getAllServeEvents()).isEmpty();
+		page.block(Duration.ofSeconds(10));
+		page.block(Duration.ofSeconds(10));
+		assertThat(tokenReads).hasValue(2);
+		assertThat(api.getAllServeEvents()).hasSize(2);
 	}
 
 }
