@@ -54,6 +54,9 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 
 	private final ClientOptions settings;
 
+	// the listing's URL, made once: the create's URL and the base of every page link
+	private final URI tokens;
+
 	private final String tokensUrl;
 
 	private final PageLinks pageLinks;
@@ -70,7 +73,8 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 	WebClientTokensClient(ApiCalls calls) {
 		this.calls = calls;
 		this.settings = calls.options();
-		this.tokensUrl = this.settings.baseUrl() + TOKENS_PATH;
+		this.tokens = calls.expand(TOKENS_PATH);
+		this.tokensUrl = this.tokens.toString();
 		this.pageLinks = new PageLinks(this.settings.baseUrl(), this.settings.rebasePageLinks());
 		this.pages = new TokenPages(this.pageLinks, this.settings.maxPages(), this.settings.paginationConcurrency(),
 				this.tokensUrl, this::retrievePage);
@@ -81,7 +85,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		if (request == null) {
 			return Mono.error(new LagrelloInvalidArgumentException("request", "request must not be null"));
 		}
-		return this.calls.call(CREATE, HttpMethod.POST, this.calls.expand(TOKENS_PATH), request, Token.class);
+		return this.calls.call(CREATE, HttpMethod.POST, this.tokens, request, Token.class);
 	}
 
 	@Override
