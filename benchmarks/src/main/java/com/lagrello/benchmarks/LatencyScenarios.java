@@ -10,6 +10,10 @@ import java.util.function.Function;
 import com.lagrello.client.DeleteAllResult;
 import com.lagrello.client.TokensClient;
 import com.lagrello.client.WebClientTokensClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
  * Paging and bulk deletes against a distant API: every answer of the {@link PageServer}
@@ -23,6 +27,9 @@ import com.lagrello.client.WebClientTokensClient;
 public final class LatencyScenarios {
 
 	static final Duration DELAY = Duration.ofMillis(20);
+
+	// the longest wait for a run's connections to close
+	private static final Duration SETTLE = Duration.ofSeconds(10);
 
 	private LatencyScenarios() {
 	}
@@ -87,21 +94,31 @@ public final class LatencyScenarios {
 		long requests = 0;
 		long items = 0;
 		for (int run = -1; run < runs; run++) {
+			// each run on connections of its own, closed when it is done: the requests it
+			// cancelled in flight reach the server before the next run counts
+			ConnectionProvider connections = ConnectionProvider.create("latency-run");
+			long before = server.requests();
+			double elapsed;
 			try (WebClientTokensClient client = TokensClient.builder()
 				.baseUrl(server.baseUrl())
 				.accessToken(PageServer.ACCESS_TOKEN)
 				.paginationConcurrency(pagination)
 				.bulkConcurrency(bulk)
 				.maxPages(100_000)
+				// the default connector's client, on that pool
+				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections).compress(true)))
 				.build()) {
-				long before = server.requests();
 				long start = System.nanoTime();
 				items = scenario.apply(client);
-				double elapsed = (System.nanoTime() - start) / 1e6;
-				if (run >= 0) {
-					millis.add(elapsed);
-					requests = server.requests() - before;
-				}
+				elapsed = (System.nanoTime() - start) / 1e6;
+			}
+			finally {
+				connections.disposeLater().block(SETTLE);
+			}
+			long received = server.requestsOnceDisconnected(SETTLE) - before;
+			if (run >= 0) {
+				millis.add(elapsed);
+				requests = received;
 			}
 		}
 		return new Result(name, Harness.median(millis), waits * DELAY.toMillis(), requests, items);
@@ -132,7 +149,8 @@ public final class LatencyScenarios {
 	 * @param name what ran
 	 * @param millis the median time of the runs
 	 * @param limitMillis the answers waited for one after the other, times the delay
-	 * @param requests the requests of the last run
+	 * @param requests the requests the server received from the last run, those it
+	 * cancelled in flight included
 	 * @param items the tokens drained or deleted by the last run
 	 */
 	public record Result(String name, double millis, long limitMillis, long requests, long items) {

@@ -130,6 +130,23 @@ public final class PageServer implements AutoCloseable {
 		return this.server.requestCount();
 	}
 
+	/**
+	 * Returns how many requests the server has received, once it holds no connection or
+	 * the deadline has passed. A request its client cancelled may still be on its way
+	 * when the client is done; once the client has closed its connections, the server has
+	 * read every request sent on them, since it reads a connection's requests before its
+	 * close.
+	 * @param deadline the longest wait for the connections to close
+	 * @return the request count
+	 */
+	public long requestsOnceDisconnected(Duration deadline) {
+		long end = System.nanoTime() + deadline.toNanos();
+		while (this.server.openConnections() > 0 && System.nanoTime() - end < 0) {
+			Thread.onSpinWait();
+		}
+		return this.server.requestCount();
+	}
+
 	@Override
 	public void close() {
 		this.server.close();
