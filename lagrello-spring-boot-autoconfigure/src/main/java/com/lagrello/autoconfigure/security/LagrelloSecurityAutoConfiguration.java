@@ -36,7 +36,8 @@ import org.springframework.security.web.server.authentication.ott.ServerRedirect
  * for the application's own bean of its type. A servlet application's chains also get
  * {@link LagrelloMagicLinkConfigurer}: a link request that Lagrello could not send is
  * redirected to {@code lagrello.security.magic-link.failure-url} instead of escaping the
- * filter chain as a {@code 500}.
+ * filter chain as a {@code 500}; that customizer backs off for the application's own bean
+ * named {@value #MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME}.
  * <p>
  * It declares no {@code AuthenticationProvider} bean: Spring Security builds its global
  * {@code AuthenticationManager} from a lone provider bean and would drop the
@@ -48,6 +49,14 @@ import org.springframework.security.web.server.authentication.ott.ServerRedirect
 @ConditionalOnBean(AuthClient.class)
 @EnableConfigurationProperties(LagrelloSecurityProperties.class)
 public final class LagrelloSecurityAutoConfiguration {
+
+	/**
+	 * The name of the {@code Customizer<HttpSecurity>} bean that applies
+	 * {@link LagrelloMagicLinkConfigurer} to a servlet application's chains. It backs off
+	 * for the application's own bean of this name: {@code Customizer.withDefaults()}
+	 * leaves the failure path out.
+	 */
+	public static final String MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME = "lagrelloMagicLinkFailureCustomizer";
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
@@ -76,7 +85,8 @@ public final class LagrelloSecurityAutoConfiguration {
 			// Spring Security 7 applies Customizer<HttpSecurity> beans to every
 			// HttpSecurity it hands out: the failure path reaches the chains of
 			// oneTimeTokenLogin(withDefaults()) without a line of the application's own
-			@Bean
+			@Bean(MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME)
+			@ConditionalOnMissingBean(name = MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME)
 			Customizer<HttpSecurity> lagrelloMagicLinkFailureCustomizer(LagrelloSecurityProperties properties) {
 				String failureUrl = properties.getMagicLink().getFailureUrl();
 				return (http) -> http.with(LagrelloMagicLinkConfigurer.lagrelloMagicLinks(),

@@ -27,6 +27,8 @@ import org.springframework.security.authentication.ott.OneTimeToken;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.authentication.ott.reactive.InMemoryReactiveOneTimeTokenService;
 import org.springframework.security.authentication.ott.reactive.ReactiveOneTimeTokenService;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.server.authentication.ott.ServerOneTimeTokenGenerationSuccessHandler;
 
@@ -106,6 +108,21 @@ class LagrelloSecurityAutoConfigurationTests {
 			assertThat(context).getBean(OneTimeTokenGenerationSuccessHandler.class).isSameAs(own);
 			assertThat(context).getBean(OneTimeTokenService.class).isInstanceOf(LagrelloOneTimeTokenService.class);
 		});
+	}
+
+	@Test
+	void theFailurePathBacksOffForTheApplicationsOwnBeanOfItsName() {
+		Customizer<HttpSecurity> own = Customizer.withDefaults();
+		this.servlet
+			.withBean(LagrelloSecurityAutoConfiguration.MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME, Customizer.class,
+					() -> own)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(LagrelloSecurityAutoConfiguration.MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME)
+				.isSameAs(own));
+		this.servlet.run((context) -> assertThat(context)
+			.getBean(LagrelloSecurityAutoConfiguration.MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME)
+			.isNotNull()
+			.isNotSameAs(own));
 	}
 
 	@Test
