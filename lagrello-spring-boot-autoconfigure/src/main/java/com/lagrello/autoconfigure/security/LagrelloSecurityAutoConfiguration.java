@@ -5,6 +5,7 @@ import com.lagrello.client.AuthClient;
 import com.lagrello.security.LagrelloOneTimeTokenService;
 import com.lagrello.security.ReactiveLagrelloOneTimeTokenService;
 import com.lagrello.security.config.LagrelloMagicLinkConfigurer;
+import com.lagrello.security.web.server.ServerOneTimeTokenGenerationFailureWebFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,6 +20,8 @@ import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.authentication.ott.reactive.ReactiveOneTimeTokenService;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.authentication.ott.RedirectOneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.server.authentication.ott.ServerOneTimeTokenGenerationSuccessHandler;
@@ -37,7 +40,10 @@ import org.springframework.security.web.server.authentication.ott.ServerRedirect
  * {@link LagrelloMagicLinkConfigurer}: a link request that Lagrello could not send is
  * redirected to {@code lagrello.security.magic-link.failure-url} instead of escaping the
  * filter chain as a {@code 500}; that customizer backs off for the application's own bean
- * named {@value #MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME}.
+ * named {@value #MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME}. A reactive application's
+ * chains get {@link ServerOneTimeTokenGenerationFailureWebFilter}, which sends such a
+ * request to the same URL (its customizer:
+ * {@value #SERVER_MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME}).
  * <p>
  * It declares no {@code AuthenticationProvider} bean: Spring Security builds its global
  * {@code AuthenticationManager} from a lone provider bean and would drop the
@@ -57,6 +63,14 @@ public final class LagrelloSecurityAutoConfiguration {
 	 * leaves the failure path out.
 	 */
 	public static final String MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME = "lagrelloMagicLinkFailureCustomizer";
+
+	/**
+	 * The name of the {@code Customizer<ServerHttpSecurity>} bean that adds
+	 * {@link ServerOneTimeTokenGenerationFailureWebFilter} to a reactive application's
+	 * chains. It backs off for the application's own bean of this name:
+	 * {@code Customizer.withDefaults()} leaves the failure path out.
+	 */
+	public static final String SERVER_MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME = "lagrelloServerMagicLinkFailureCustomizer";
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
@@ -113,6 +127,24 @@ public final class LagrelloSecurityAutoConfiguration {
 		ServerRedirectOneTimeTokenGenerationSuccessHandler lagrelloServerOneTimeTokenGenerationSuccessHandler(
 				LagrelloSecurityProperties properties) {
 			return new ServerRedirectOneTimeTokenGenerationSuccessHandler(properties.getMagicLink().getSentUrl());
+		}
+
+		// a class of its own, as the servlet one
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(ServerHttpSecurity.class)
+		static class ServerMagicLinkFailureConfiguration {
+
+			// Spring Security 7 applies Customizer<ServerHttpSecurity> beans to every
+			// ServerHttpSecurity it hands out; the filter acts on link requests only
+			@Bean(SERVER_MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME)
+			@ConditionalOnMissingBean(name = SERVER_MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME)
+			Customizer<ServerHttpSecurity> lagrelloServerMagicLinkFailureCustomizer(
+					LagrelloSecurityProperties properties) {
+				ServerOneTimeTokenGenerationFailureWebFilter filter = ServerOneTimeTokenGenerationFailureWebFilter
+					.redirectingTo(properties.getMagicLink().getFailureUrl());
+				return (http) -> http.addFilterBefore(filter, SecurityWebFiltersOrder.ONE_TIME_TOKEN);
+			}
+
 		}
 
 	}

@@ -81,7 +81,8 @@ public class LagrelloSecurityProperties implements Validator {
 
 		/**
 		 * Page the browser is sent to when Lagrello could not send the magic link
-		 * (unreachable, a 5xx, a timeout), with the failure kept in the session.
+		 * (unreachable, a 5xx, a timeout); a servlet application keeps the failure in the
+		 * session.
 		 */
 		private String failureUrl = LagrelloMagicLinkConfigurer.DEFAULT_FAILURE_URL;
 

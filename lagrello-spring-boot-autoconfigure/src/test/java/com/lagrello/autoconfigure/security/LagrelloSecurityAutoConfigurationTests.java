@@ -29,6 +29,7 @@ import org.springframework.security.authentication.ott.reactive.InMemoryReactive
 import org.springframework.security.authentication.ott.reactive.ReactiveOneTimeTokenService;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.server.authentication.ott.ServerOneTimeTokenGenerationSuccessHandler;
 
@@ -123,6 +124,15 @@ class LagrelloSecurityAutoConfigurationTests {
 			.getBean(LagrelloSecurityAutoConfiguration.MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME)
 			.isNotNull()
 			.isNotSameAs(own));
+	}
+
+	@Test
+	void theReactiveFailurePathBacksOffForTheApplicationsOwnBeanOfItsName() {
+		Customizer<ServerHttpSecurity> own = Customizer.withDefaults();
+		String name = LagrelloSecurityAutoConfiguration.SERVER_MAGIC_LINK_FAILURE_CUSTOMIZER_BEAN_NAME;
+		this.reactive.withBean(name, Customizer.class, () -> own)
+			.run((context) -> assertThat(context).hasNotFailed().getBean(name).isSameAs(own));
+		this.reactive.run((context) -> assertThat(context).getBean(name).isNotNull().isNotSameAs(own));
 	}
 
 	@Test
