@@ -103,12 +103,16 @@ class ConcurrentPagingTests {
 		this.server = new LinkShapeServer(40, 5, Duration.ofSeconds(30));
 		this.server.linking((page) -> "/v1/tokens?page=" + page + "&size=5");
 
+		// cancelled once the first page's request is at the server, however slow the
+		// machine
 		StepVerifier.create(client(8).listAll(5))
-			.thenAwait(Duration.ofMillis(100))
+			.then(() -> await().atMost(Duration.ofSeconds(10)).until(() -> this.server.uris().size() == 1))
 			.thenCancel()
 			.verify(Duration.ofSeconds(40));
 
-		assertThat(this.server.uris()).hasSize(1);
+		await().during(Duration.ofMillis(200))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.server.uris().size() == 1);
 	}
 
 	@Test
