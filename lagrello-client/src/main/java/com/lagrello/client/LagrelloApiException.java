@@ -73,10 +73,10 @@ public class LagrelloApiException extends LagrelloException {
 			@Nullable String serverMessage, @Nullable String requestId) {
 		StringBuilder message = new StringBuilder(operation).append(" failed: HTTP ").append(statusCode);
 		if (errorType != null) {
-			message.append(" ").append(errorType);
+			message.append(" ").append(oneLine(errorType));
 		}
 		if (serverMessage != null && !serverMessage.isBlank()) {
-			message.append(": ").append(serverMessage);
+			message.append(": ").append(oneLine(serverMessage));
 		}
 		else if (errorType == null) {
 			message.append(" (the answer was not a Lagrello error body)");
@@ -88,6 +88,16 @@ public class LagrelloApiException extends LagrelloException {
 			message.append(" [request id ").append(requestId).append("]");
 		}
 		return message.toString();
+	}
+
+	/**
+	 * The server's text as one line: the message is logged, and a line break or a
+	 * terminal escape in it would forge log lines. The accessors keep the text as sent.
+	 */
+	private static String oneLine(String text) {
+		StringBuilder line = new StringBuilder(text.length());
+		text.codePoints().forEach((c) -> line.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+		return line.toString();
 	}
 
 	/**

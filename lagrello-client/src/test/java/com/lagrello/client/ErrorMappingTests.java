@@ -145,6 +145,26 @@ class ErrorMappingTests {
 	}
 
 	@Test
+	void theServersLineBreaksAndControlCharactersNeverReachTheExceptionMessage() {
+		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody(
+					"{\"errorType\":\"BAD\\r\\nREQUEST\",\"message\":\"bad page\\n2026-01-01 INFO forged\\u001b[31m line\"}")));
+
+		StepVerifier.create(this.client.listPage(0, 5))
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(LagrelloApiException.class, (api) -> {
+						// one log line, whatever the server says: no forged lines, no
+						// terminal escapes
+						assertThat(api.getMessage()).doesNotContainPattern("\\p{Cntrl}")
+							.contains("BAD  REQUEST: bad page 2026-01-01 INFO forged [31m line");
+						assertThat(api.serverMessage()).isEqualTo("bad page\n2026-01-01 INFO forged\u001b[31m line");
+						assertThat(api.errorType()).isEqualTo("BAD\r\nREQUEST");
+					}))
+			.verify();
+	}
+
+	@Test
 	void serverMessageEchoingTheAccessTokenIsRedacted() {
 		api.stubFor(get(urlPathEqualTo("/v1/tokens")).willReturn(aResponse().withStatus(403)
 			.withHeader("Content-Type", "application/json")

@@ -45,6 +45,8 @@ class MagicLinkUrlValidationTests {
 			lagrello.security.magic-link.failure-url | https://evil.example/login?error
 			lagrello.security.magic-link.failure-url | //evil.example
 			lagrello.security.magic-link.failure-url | login?error
+			lagrello.security.magic-link.failure-url | /login?error={code}
+			lagrello.security.magic-link.sent-url    | /ott/sent^now
 			""")
 	void aUrlThatIsNotAPathOfTheApplicationStopsStartUp(String property, String value) {
 		this.servlet.withPropertyValues(property + "=" + value).run((context) -> {

@@ -1,5 +1,7 @@
 package com.lagrello.security.web;
 
+import java.net.URI;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +16,7 @@ public final class ApplicationPaths {
 
 	/** What a valid value is, for the messages that refuse one. */
 	public static final String REQUIREMENT = "a path of this application: starting with a single '/', "
-			+ "without a scheme or host, whitespace or control characters";
+			+ "without a scheme or host, whitespace or control characters, and a valid URI";
 
 	private ApplicationPaths() {
 	}
@@ -23,7 +25,9 @@ public final class ApplicationPaths {
 	 * Whether a URL is a path of this application to redirect to.
 	 * @param url the URL
 	 * @return {@code true} if it starts with one {@code /} that is not followed by
-	 * another {@code /} or a {@code \}, and holds no whitespace or control character
+	 * another {@code /} or a {@code \}, holds no whitespace or control character, and is
+	 * a valid URI (WebFlux's redirects parse it; a servlet container would send it as it
+	 * is)
 	 */
 	public static boolean isApplicationPath(@Nullable String url) {
 		if (url == null || !url.startsWith("/")) {
@@ -32,7 +36,17 @@ public final class ApplicationPaths {
 		if (url.length() > 1 && (url.charAt(1) == '/' || url.charAt(1) == '\\')) {
 			return false;
 		}
-		return url.chars().noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c));
+		return url.chars().noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c)) && isUri(url);
+	}
+
+	private static boolean isUri(String url) {
+		try {
+			URI.create(url);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 }

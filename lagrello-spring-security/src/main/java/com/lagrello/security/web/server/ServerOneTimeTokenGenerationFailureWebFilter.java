@@ -82,8 +82,11 @@ public final class ServerOneTimeTokenGenerationFailureWebFilter implements WebFi
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		// a matcher that answers nothing is no match: the request goes on
 		return this.requestMatcher.matches(exchange)
-			.flatMap((match) -> match.isMatch() ? guarded(exchange, chain) : chain.filter(exchange));
+			.map(ServerWebExchangeMatcher.MatchResult::isMatch)
+			.defaultIfEmpty(false)
+			.flatMap((match) -> match ? guarded(exchange, chain) : chain.filter(exchange));
 	}
 
 	private Mono<Void> guarded(ServerWebExchange exchange, WebFilterChain chain) {

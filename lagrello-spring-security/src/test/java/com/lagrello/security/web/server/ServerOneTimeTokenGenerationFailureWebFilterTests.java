@@ -1,5 +1,7 @@
 package com.lagrello.security.web.server;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -8,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.web.server.WebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +49,16 @@ class ServerOneTimeTokenGenerationFailureWebFilterTests {
 		StepVerifier.create(this.filter.filter(exchange, failing(new AuthenticationServiceException("503"))))
 			.verifyError(AuthenticationServiceException.class);
 		assertThat(exchange.getResponse().getHeaders().getLocation()).isNull();
+	}
+
+	@Test
+	void aMatcherThatAnswersNothingLetsTheRequestThrough() {
+		ServerOneTimeTokenGenerationFailureWebFilter silent = new ServerOneTimeTokenGenerationFailureWebFilter(
+				(exchange) -> Mono.empty(), new RedirectServerAuthenticationFailureHandler("/login?error"));
+		AtomicBoolean passed = new AtomicBoolean();
+		StepVerifier.create(silent.filter(linkRequest(), (exchange) -> Mono.fromRunnable(() -> passed.set(true))))
+			.verifyComplete();
+		assertThat(passed).isTrue();
 	}
 
 	@Test
