@@ -77,7 +77,7 @@ public final class WebClientTokensClient implements TokensClient, AutoCloseable 
 		this.tokensUrl = this.tokens.toString();
 		this.pageLinks = new PageLinks(this.settings.baseUrl(), this.settings.rebasePageLinks());
 		this.pages = new TokenPages(this.pageLinks, this.settings.maxPages(), this.settings.paginationConcurrency(),
-				this.tokensUrl, this::retrievePage);
+				this.tokens, this::retrievePage);
 	}
 
 	@Override

@@ -40,15 +40,15 @@ public final class TokenPages {
 	 * @param maxPages the most pages one drain follows
 	 * @param paginationConcurrency the most pages in flight at once, 1 for one after the
 	 * other
-	 * @param tokensUrl the listing's URL, for page-number links
+	 * @param tokens the listing's URL, for page-number links
 	 * @param fetch fetches one page, its retries included, keeping to the page's turn
 	 */
-	public TokenPages(PageLinks links, int maxPages, int paginationConcurrency, String tokensUrl,
+	public TokenPages(PageLinks links, int maxPages, int paginationConcurrency, URI tokens,
 			BiFunction<URI, PageTurn, Mono<TokenList>> fetch) {
 		this.links = links;
 		this.maxPages = maxPages;
 		this.paginationConcurrency = paginationConcurrency;
-		this.tokens = URI.create(tokensUrl);
+		this.tokens = tokens;
 		this.fetch = fetch;
 	}
 

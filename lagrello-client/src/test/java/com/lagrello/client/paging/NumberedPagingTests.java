@@ -45,7 +45,7 @@ class NumberedPagingTests {
 	}
 
 	private static TokenPages pages(int concurrency, Function<URI, Mono<TokenList>> fetch) {
-		return new TokenPages(new PageLinks(BASE, false), 10_000, concurrency, BASE + "/v1/tokens",
+		return new TokenPages(new PageLinks(BASE, false), 10_000, concurrency, BASE.resolve("/v1/tokens"),
 				(link, turn) -> fetch.apply(link));
 	}
 

@@ -72,8 +72,8 @@ class PagingProperties {
 	}
 
 	private static TokenPages pages(Shape shape, Server server) {
-		return new TokenPages(new PageLinks(BASE, false), shape.maxPages(), shape.concurrency(), BASE + "/v1/tokens",
-				(link, turn) -> server.fetch(link));
+		return new TokenPages(new PageLinks(BASE, false), shape.maxPages(), shape.concurrency(),
+				BASE.resolve("/v1/tokens"), (link, turn) -> server.fetch(link));
 	}
 
 	private static void play(List<Long> schedule, Recorder subscriber, Server server) {

@@ -96,7 +96,7 @@ class TokenPagesTests {
 
 	private static TokenPages pages(int maxPages, int concurrency,
 			java.util.function.Function<URI, Mono<TokenList>> retriever) {
-		return new TokenPages(new PageLinks(BASE, false), maxPages, concurrency, BASE + "/v1/tokens",
+		return new TokenPages(new PageLinks(BASE, false), maxPages, concurrency, BASE.resolve("/v1/tokens"),
 				(link, turn) -> retriever.apply(link));
 	}
 

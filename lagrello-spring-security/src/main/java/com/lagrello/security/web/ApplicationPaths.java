@@ -25,18 +25,15 @@ public final class ApplicationPaths {
 	 * Whether a URL is a path of this application to redirect to.
 	 * @param url the URL
 	 * @return {@code true} if it starts with one {@code /} that is not followed by
-	 * another {@code /} or a {@code \}, holds no whitespace or control character, and is
-	 * a valid URI (WebFlux's redirects parse it; a servlet container would send it as it
-	 * is)
+	 * another {@code /}, and is a valid URI (WebFlux's redirects parse it; a servlet
+	 * container would send it as it is), which refuses whitespace, control characters and
+	 * {@code \}, read by browsers as {@code /}
 	 */
 	public static boolean isApplicationPath(@Nullable String url) {
-		if (url == null || !url.startsWith("/")) {
+		if (url == null || !url.startsWith("/") || url.startsWith("//")) {
 			return false;
 		}
-		if (url.length() > 1 && (url.charAt(1) == '/' || url.charAt(1) == '\\')) {
-			return false;
-		}
-		return url.chars().noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c)) && isUri(url);
+		return isUri(url);
 	}
 
 	private static boolean isUri(String url) {
